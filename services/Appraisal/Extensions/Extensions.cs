@@ -1,0 +1,15 @@
+using GLA.Appraisal.Infrastructure;
+using GLA.Appraisal.IntegrationEvents.EventHandling;
+using GLA.ServiceDefaults.Messaging;
+
+namespace GLA.Appraisal.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<AppraisalDbContext>("appraisaldb");
+        builder.AddMessaging<AppraisalDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.Services.AddValidation();
+    }
+}

@@ -1,0 +1,16 @@
+using GLA.Evidence.Infrastructure;
+using GLA.Evidence.IntegrationEvents.EventHandling;
+using GLA.ServiceDefaults.Messaging;
+
+namespace GLA.Evidence.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<EvidenceDbContext>("evidencedb");
+        builder.AddMessaging<EvidenceDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddBlobStorage();
+        builder.Services.AddValidation();
+    }
+}

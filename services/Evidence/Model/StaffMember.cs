@@ -1,0 +1,21 @@
+using GLA.Contracts.Staff;
+
+namespace GLA.Evidence.Model;
+
+/// <summary>
+/// Evidence's own record of a staff member, kept in step with the Staff service's events:
+/// the owner of a portfolio, and who may see it, without calling back.
+/// </summary>
+public sealed class StaffMember
+{
+    public Guid Id { get; init; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    public required string WorkEmail { get; set; }
+    public StaffGroup StaffGroup { get; set; }
+    public required string JobTitle { get; set; }
+    public Guid SchoolId { get; set; }
+    public required string SchoolName { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using GLA.Contracts.Staff;
+using GLA.ServiceDefaults.Messaging;
+using GLA.Staff.Infrastructure;
+using GLA.Staff.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GLA.Staff.Apis;
+
+public static class StaffMembersApi
+{
+    public static IEndpointRouteBuilder MapStaffMembersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/staff/staff-members").WithTags("Staff members");
+        api.MapGet("/", ListStaffMembers);
+        api.MapGet("/{id:guid}", GetStaffMember);
+        api.MapPost("/", AddStaffMember);
+        return app;
+    }
+
+    public sealed record NewStaffMemberRequest(
+        [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
+        [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
+        [property: Required, EmailAddress(ErrorMessage = "Enter a work email address like name@school.org.uk."), StringLength(254)] string WorkEmail,
+        [property: Required, StringLength(30, MinimumLength = 1)] string EmployeeNumber,
+        [property: Required] StaffGroup? StaffGroup,
+        [property: Required, StringLength(150, MinimumLength = 1)] string JobTitle,
+        [property: Required] Guid? SchoolId,
+        [property: Range(0.01, 1.0, ErrorMessage = "FTE is between 0.01 and 1.")] decimal? Fte,
+        [property: Required] DateOnly? StartDate);
+
+    public sealed record ContractResponse(Guid SchoolId, string SchoolName, decimal Fte, DateOnly StartDate, DateOnly? EndDate);
+
+    public sealed record StaffMemberResponse(
+        Guid Id, string FirstName, string LastName, string WorkEmail, string EmployeeNumber,
+        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts)
+    {
+        public static StaffMemberResponse From(StaffMember member) => new(
+            member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber, member.StaffGroup, member.JobTitle,
+            member.Contracts.OrderBy(c => c.StartDate)
+                .Select(c => new ContractResponse(c.SchoolId, c.School?.Name ?? "", c.Fte, c.StartDate, c.EndDate)).ToList());
+    }
+
+    public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
+
+    public static async Task<Ok<StaffMemberPage>> ListStaffMembers(
+        StaffDbContext db, CancellationToken cancellationToken, Guid? schoolId = null, int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.StaffMembers.AsNoTracking();
+        if (schoolId is { } school)
+        {
+            query = query.Where(m => m.Contracts.Any(c => c.SchoolId == school));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var members = await query
+            .Include(m => m.Contracts).ThenInclude(c => c.School)
+            .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new StaffMemberPage(members.ConvertAll(StaffMemberResponse.From), total, page, pageSize));
+    }
+
+    public static async Task<Results<Ok<StaffMemberResponse>, NotFound>> GetStaffMember(Guid id, StaffDbContext db, CancellationToken cancellationToken)
+    {
+        var member = await db.StaffMembers.AsNoTracking()
+            .Include(m => m.Contracts).ThenInclude(c => c.School)
+            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return member is null ? TypedResults.NotFound() : TypedResults.Ok(StaffMemberResponse.From(member));
+    }
+
+    /// <summary>A joiner: saved with their first contract, and announced to the other services.</summary>
+    public static async Task<Results<Created<StaffMemberResponse>, ValidationProblem>> AddStaffMember(
+        NewStaffMemberRequest request, StaffDbContext db, CancellationToken cancellationToken)
+    {
+        var email = request.WorkEmail.Trim().ToLowerInvariant();
+        var employeeNumber = request.EmployeeNumber.Trim();
+        var school = await db.Schools.FirstOrDefaultAsync(s => s.Id == request.SchoolId, cancellationToken);
+        if (school is null)
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("schoolId", "There is no school with this id in the trust."));
+        }
+        if (await DuplicateOf(db, email, employeeNumber, cancellationToken) is { } duplicate)
+        {
+            return TypedResults.ValidationProblem(duplicate);
+        }
+
+        var member = new StaffMember
+        {
+            FirstName = request.FirstName.Trim(),
+            LastName = request.LastName.Trim(),
+            WorkEmail = email,
+            EmployeeNumber = employeeNumber,
+            StaffGroup = request.StaffGroup!.Value,
+            JobTitle = request.JobTitle.Trim(),
+        };
+        var contract = new Contract
+        {
+            StaffMemberId = member.Id,
+            SchoolId = school.Id,
+            School = school,
+            Fte = request.Fte ?? 1m,
+            StartDate = request.StartDate!.Value,
+        };
+        member.Contracts.Add(contract);
+        db.StaffMembers.Add(member);
+        db.AddIntegrationEvent(new StaffMemberJoined(
+            member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber,
+            member.StaffGroup, member.JobTitle, school.Id, school.Name, contract.StartDate, DateTimeOffset.UtcNow));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(out _))
+        {
+            // Someone else took the email or number between the check and the save.
+            db.ChangeTracker.Clear();
+            return TypedResults.ValidationProblem(
+                await DuplicateOf(db, email, employeeNumber, cancellationToken) ?? ProblemExtensions.FieldError("workEmail", "This person is already on the staff."));
+        }
+        return TypedResults.Created($"/api/staff/staff-members/{member.Id}", StaffMemberResponse.From(member));
+    }
+
+    private static async Task<Dictionary<string, string[]>?> DuplicateOf(
+        StaffDbContext db, string email, string employeeNumber, CancellationToken cancellationToken)
+    {
+        if (await db.StaffMembers.AnyAsync(m => m.WorkEmail == email, cancellationToken))
+        {
+            return ProblemExtensions.FieldError("workEmail", $"{email} already belongs to someone on the staff.");
+        }
+        if (await db.StaffMembers.AnyAsync(m => m.EmployeeNumber == employeeNumber, cancellationToken))
+        {
+            return ProblemExtensions.FieldError("employeeNumber", $"Employee number {employeeNumber} already belongs to someone on the staff.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+using GLA.ServiceDefaults.Messaging;
+using GLA.Staff.Infrastructure;
+
+namespace GLA.Staff.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<StaffDbContext>("staffdb");
+        builder.AddMessaging<StaffDbContext>();
+        builder.Services.AddValidation();
+    }
+}

@@ -1,0 +1,42 @@
+using GLA.ServiceDefaults.Messaging;
+using GLA.Staff.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace GLA.Staff.Infrastructure;
+
+public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : DbContext(options)
+{
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<School>(school =>
+        {
+            school.Property(s => s.Name).HasMaxLength(200);
+            school.Property(s => s.Urn).HasMaxLength(6).IsFixedLength();
+            school.HasIndex(s => s.Urn).IsUnique();
+            school.Property(s => s.Phase).HasConversion<string>().HasMaxLength(30);
+            school.Property(s => s.LocalAuthority).HasMaxLength(100);
+        });
+        modelBuilder.Entity<StaffMember>(member =>
+        {
+            member.Property(m => m.FirstName).HasMaxLength(100);
+            member.Property(m => m.LastName).HasMaxLength(100);
+            member.Property(m => m.WorkEmail).HasMaxLength(254);
+            member.HasIndex(m => m.WorkEmail).IsUnique();
+            member.Property(m => m.EmployeeNumber).HasMaxLength(30);
+            member.HasIndex(m => m.EmployeeNumber).IsUnique();
+            member.Property(m => m.StaffGroup).HasConversion<string>().HasMaxLength(20);
+            member.Property(m => m.JobTitle).HasMaxLength(150);
+            member.HasMany(m => m.Contracts).WithOne().HasForeignKey(c => c.StaffMemberId);
+        });
+        modelBuilder.Entity<Contract>(contract =>
+        {
+            contract.Property(c => c.Fte).HasPrecision(4, 3);
+            contract.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,31 @@
+using GLA.Contracts.Staff;
+
+namespace GLA.Staff.Model;
+
+public sealed class StaffMember
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    /// <summary>Unique across the trust, stored lower-case; it is how sign-in finds the person.</summary>
+    public required string WorkEmail { get; set; }
+    /// <summary>The MIS employee number, unique within the trust; the key for imports.</summary>
+    public required string EmployeeNumber { get; set; }
+    public StaffGroup StaffGroup { get; set; }
+    public required string JobTitle { get; set; }
+    public List<Contract> Contracts { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>Employment at one school; people may hold several across the trust.</summary>
+public sealed class Contract
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid StaffMemberId { get; init; }
+    public Guid SchoolId { get; init; }
+    public School? School { get; init; }
+    /// <summary>Full-time equivalent, 0 &lt; FTE ≤ 1.</summary>
+    public decimal Fte { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+}

@@ -1,0 +1,17 @@
+using GLA.Staff.Apis;
+using GLA.Staff.Extensions;
+using GLA.Staff.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+await app.MigrateDatabaseAsync<StaffDbContext>();
+
+app.MapDefaultEndpoints();
+app.MapSchoolsApi();
+app.MapStaffMembersApi();
+
+app.Run();

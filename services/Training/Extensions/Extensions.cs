@@ -1,0 +1,15 @@
+using GLA.Training.Infrastructure;
+using GLA.Training.IntegrationEvents.EventHandling;
+using GLA.ServiceDefaults.Messaging;
+
+namespace GLA.Training.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<TrainingDbContext>("trainingdb");
+        builder.AddMessaging<TrainingDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.Services.AddValidation();
+    }
+}
