@@ -1,0 +1,62 @@
+using GLA.AppHost;
+using GLA.AppHost.Hosting;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(GLA.Tests.SystemFixture))]
+
+namespace GLA.Tests;
+
+/// <summary>
+/// The whole system, started once for the test run by the AppHost's own code: real
+/// PostgreSQL, RabbitMQ and Azurite, the four services and the gateway on free ports, with
+/// data in a temporary folder. Tests reach it through the gateway, as users do.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("gla-tests-").FullName;
+    private StreamWriter? _logFile;
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+    public string LogPath => Path.Combine(_dataDirectory, "system.log");
+
+    public PostgresServerResource Postgres => App.Get<PostgresServerResource>("postgres");
+    public RabbitMQServerResource Broker => App.Get<RabbitMQServerResource>("messaging");
+
+    public async ValueTask InitializeAsync()
+    {
+        _logFile = new StreamWriter(LogPath) { AutoFlush = true };
+        var context = new HostingContext
+        {
+            RepositoryRoot = HostingContext.FindRepositoryRoot(),
+            DataDirectory = _dataDirectory,
+            Log = new ResourceLog(TextWriter.Synchronized(_logFile), colours: false),
+            ContainerRuntime = ContainerRuntime.Detect(),
+            Durable = false,
+        };
+        App = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null)).Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await App.StartAsync(timeout.Token);
+        Gateway = new HttpClient { BaseAddress = new Uri(App.Get<ProjectResource>("gateway").Endpoints[0]) };
+    }
+
+    /// <summary>A connection to one of the services' databases, for checks the API does not expose.</summary>
+    public NpgsqlDataSource Database(string name) => NpgsqlDataSource.Create(Postgres.ConnectionStringFor(name));
+
+    /// <summary>A fresh database on the same server, for tests that bring their own schema.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var admin = Database("postgres");
+        await using (var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")) await drop.ExecuteNonQueryAsync();
+        await using (var create = admin.CreateCommand($"CREATE DATABASE \"{name}\"")) await create.ExecuteNonQueryAsync();
+        return Postgres.ConnectionStringFor(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        _logFile?.Dispose();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
