@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GLA.AppHost;
+using GLA.AppHost.Hosting;
+
+// Starts the whole system (as ./run does, data in a temporary folder) and prints:
+//  - the time from start to every resource healthy;
+//  - the baseline: a read of one record through the gateway (median of N);
+//  - propagation: from a joiner's POST to the person being visible in Appraisal, Training
+//    and Evidence (median of N), also as a ratio of the baseline.
+// Usage: dotnet run --project benchmarks/GLA.Benchmarks -c Release -- [samples=20]
+var samples = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20;
+var data = Directory.CreateTempSubdirectory("gla-bench-").FullName;
+var context = new HostingContext
+{
+    RepositoryRoot = HostingContext.FindRepositoryRoot(),
+    DataDirectory = data,
+    Log = new ResourceLog(TextWriter.Null, colours: false),
+    ContainerRuntime = ContainerRuntime.Detect(),
+};
+var clock = Stopwatch.StartNew();
+await using var app = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null)).Build();
+await app.StartAsync();
+var startup = clock.Elapsed;
+using var gateway = new HttpClient { BaseAddress = new Uri(app.Get<ProjectResource>("gateway").Endpoints[0]) };
+
+var school = await Post("/api/staff/schools", new { name = "Benchmark Academy", urn = "900001", phase = "Secondary" });
+var schoolId = (string)school["id"]!;
+
+// Warm up every path once (JIT, connection pools, queues).
+await Propagate(0);
+var reads = new List<double>();
+var propagations = new List<double>();
+for (var i = 1; i <= samples; i++)
+{
+    var read = Stopwatch.StartNew();
+    (await gateway.GetAsync($"/api/staff/schools/{schoolId}")).EnsureSuccessStatusCode();
+    reads.Add(read.Elapsed.TotalMilliseconds);
+    propagations.Add(await Propagate(i));
+}
+
+Console.WriteLine($"start to healthy:                 {startup.TotalSeconds,8:0.0} s");
+Console.WriteLine($"baseline read through gateway:    {Median(reads),8:0.0} ms (median of {samples})");
+Console.WriteLine($"POST to visible in 3 services:    {Median(propagations),8:0.0} ms (median of {samples}; p90 {Percentile(propagations, 0.9):0.0} ms)");
+Console.WriteLine($"propagation / baseline:           {Median(propagations) / Median(reads),8:0.0} x");
+await app.StopAsync();
+try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+return 0;
+
+async Task<double> Propagate(int i)
+{
+    var timer = Stopwatch.StartNew();
+    var member = await Post("/api/staff/staff-members", new
+    {
+        firstName = "Bench", lastName = $"Mark{i}", workEmail = $"bench{i}@example.sch.uk", employeeNumber = $"B{i:0000}",
+        staffGroup = "Support", jobTitle = "Teaching assistant", schoolId, startDate = "2026-09-01",
+    });
+    var id = (string)member["id"]!;
+    foreach (var service in new[] { "appraisal", "training", "evidence" })
+    {
+        while (!(await gateway.GetAsync($"/api/{service}/staff-members/{id}")).IsSuccessStatusCode)
+        {
+            await Task.Delay(2);
+        }
+    }
+    return timer.Elapsed.TotalMilliseconds;
+}
+
+async Task<JsonNode> Post(string path, object body)
+{
+    var response = await gateway.PostAsJsonAsync(path, body);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+}
+
+static double Median(List<double> values) => Percentile(values, 0.5);
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Clamp(Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
