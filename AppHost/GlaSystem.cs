@@ -8,7 +8,9 @@ namespace GLA.AppHost;
 /// </summary>
 public static class GlaSystem
 {
-    public sealed record Options(int? GatewayPort = 8080, IReadOnlyDictionary<string, int>? Replicas = null);
+    /// <param name="MachineClients">Extra identity settings such as Identity__MachineClients__{id}__Secret, for client-credentials callers.</param>
+    public sealed record Options(int? GatewayPort = 8080, IReadOnlyDictionary<string, int>? Replicas = null,
+        IReadOnlyDictionary<string, string>? MachineClients = null);
 
     public static DistributedApplicationBuilder Define(DistributedApplicationBuilder builder, Options options)
     {
@@ -19,6 +21,7 @@ public static class GlaSystem
         var appraisalDb = postgres.AddDatabase("appraisaldb");
         var trainingDb = postgres.AddDatabase("trainingdb");
         var evidenceDb = postgres.AddDatabase("evidencedb");
+        var identityDb = postgres.AddDatabase("identitydb");
         var messaging = builder.AddRabbitMQ("messaging");
         var blobs = builder.AddAzurite("storage").AddBlobs("blobs");
 
@@ -34,11 +37,30 @@ public static class GlaSystem
         var evidence = Service("evidence", "services/Evidence/Evidence.csproj", evidenceDb)
             .WithReference(blobs).WaitFor(blobs);
 
+        // The bundled OpenID Connect provider. Users reach it through the gateway, so the
+        // gateway's address is the issuer every token names and every service checks.
+        var identityData = builder.Context.DataFor("identity");
+        var identity = Service("identity", "services/Identity/Identity.csproj", identityDb)
+            .WithEnvironment("Identity__KeysPath", Path.Combine(identityData, "keys"))
+            .WithEnvironment("Identity__MailboxPath", Path.Combine(identityData, "mailbox"))
+            .WithEnvironment("Identity__Clients__web__Secret", Secrets.LoadOrCreate(Path.Combine(identityData, "web-client-secret")))
+            .WithEnvironment("Identity__Clients__web__DisplayName", "GLA web");
+
         var gateway = builder.AddProject("gateway", "gateway/Gateway.csproj").WithHttpEndpoint(options.GatewayPort);
-        foreach (var service in new[] { staff, appraisal, training, evidence })
+        string Issuer() => gateway.Endpoints[0] + "/";
+        identity
+            .WithEnvironment("Identity__Clients__web__RedirectUris__0", () => Issuer() + "signin-oidc")
+            .WithEnvironment("Identity__Clients__web__PostLogoutRedirectUris__0", () => Issuer() + "signout-callback-oidc");
+        foreach (var (key, value) in options.MachineClients ?? new Dictionary<string, string>())
         {
+            identity.WithEnvironment(key, value);
+        }
+        foreach (var service in new[] { staff, appraisal, training, evidence, identity })
+        {
+            service.WithEnvironment("Identity__Issuer", Issuer);
             gateway.WithReference(service).WaitFor(service);
         }
+        gateway.WithEnvironment("Identity__Issuer", Issuer);
         return builder;
     }
 }

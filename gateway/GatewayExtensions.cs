@@ -7,6 +7,7 @@ internal static class GatewayExtensions
 {
     public static void AddGateway(this WebApplicationBuilder builder)
     {
+        builder.AddEdgeSecurity();
         var proxy = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy().LoadFromConfig(proxy);
         // Cluster addresses like http://staff name services; discovery spreads them over replicas.

@@ -148,7 +148,7 @@ public sealed class DistributedApplication(HostingContext context, IReadOnlyList
         table.AppendLine(new string('-', 72));
         foreach (var entry in Resources.OfType<ProjectResource>().Where(p => p.IsExternal))
         {
-            table.AppendLine($"Open {entry.Endpoints[0].Replace("127.0.0.1", "localhost")}  (Ctrl-C stops everything)");
+            table.AppendLine($"Open {entry.Endpoints[0]}  (Ctrl-C stops everything)");
         }
         return table.ToString();
     }

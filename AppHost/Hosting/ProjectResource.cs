@@ -8,15 +8,15 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
 {
     private readonly List<IResourceWithConnectionString> _connections = [];
     private readonly List<ProjectResource> _services = [];
-    private readonly Dictionary<string, string> _environment = [];
+    private readonly Dictionary<string, Func<string>> _environment = [];
     private readonly List<ManagedProcess> _processes = [];
     private int? _fixedPort;
     private int _replicas = 1;
 
     public string ProjectPath { get; } = projectPath;
     public IReadOnlyList<string> Endpoints { get; private set; } = [];
-    /// <summary>Users reach it at a fixed address (the gateway).</summary>
-    public bool IsExternal => _fixedPort is not null;
+    /// <summary>Users reach it (the gateway), at a fixed port or, in tests, a free one.</summary>
+    public bool IsExternal { get; private set; }
     public override IReadOnlyList<ManagedProcess> Processes => _processes;
 
     /// <summary>Passes ConnectionStrings__{name}.</summary>
@@ -41,7 +41,10 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
 
     public ProjectResource WaitFor<T>(T resource) where T : IResourceWithConnectionString => WaitFor(resource.Owner);
 
-    public ProjectResource WithEnvironment(string key, string value)
+    public ProjectResource WithEnvironment(string key, string value) => WithEnvironment(key, () => value);
+
+    /// <summary>A value known only once ports are allocated (another resource's address), read at start.</summary>
+    public ProjectResource WithEnvironment(string key, Func<string> value)
     {
         _environment[key] = value;
         return this;
@@ -51,6 +54,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
     public ProjectResource WithHttpEndpoint(int? port)
     {
         _fixedPort = port;
+        IsExternal = true;
         return this;
     }
 
@@ -68,8 +72,10 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
         {
             throw new PrerequisiteMissingException($"Port {port} is already in use, so {Name} cannot listen there. Stop what uses it or choose another port with --port.");
         }
+        // What users open is http://localhost:port; internal replicas stay on 127.0.0.1.
+        var host = IsExternal ? "localhost" : "127.0.0.1";
         Endpoints = Enumerable.Range(0, _replicas)
-            .Select(i => $"http://127.0.0.1:{(i == 0 && _fixedPort is { } fixedPort ? fixedPort : Machine.FreePort())}")
+            .Select(i => $"http://{host}:{(i == 0 && _fixedPort is { } fixedPort ? fixedPort : Machine.FreePort())}")
             .ToList();
     }
 
@@ -86,7 +92,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
         _processes.Clear();
         for (var replica = 0; replica < Endpoints.Count; replica++)
         {
-            var environment = new Dictionary<string, string>(_environment)
+            var environment = new Dictionary<string, string>(_environment.Select(e => KeyValuePair.Create(e.Key, e.Value())))
             {
                 ["ASPNETCORE_URLS"] = Endpoints[replica],
                 ["ASPNETCORE_ENVIRONMENT"] = context.Environment,

@@ -35,7 +35,11 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
         // A concurrent duplicate fails here on the inbox key and is retried, then skipped.
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await AfterCommitAsync(cancellationToken);
     }
+
+    /// <summary>Side effects outside the database (a file, a mail), once the change is safely stored.</summary>
+    protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Applies the message to the service's own data; do not call SaveChanges.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);

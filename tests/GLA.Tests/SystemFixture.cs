@@ -1,5 +1,6 @@
 using GLA.AppHost;
 using GLA.AppHost.Hosting;
+using GLA.Tests.Identity;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(GLA.Tests.SystemFixture))]
@@ -16,8 +17,18 @@ public sealed class SystemFixture : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("gla-tests-").FullName;
     private StreamWriter? _logFile;
 
+    public const string AdminEmail = "admin@trust.example";
+    public const string Password = "a long test passphrase";
+    public const string ProviderClientId = "test-provider";
+    public const string ProviderSecret = "test-provider-secret-for-the-test-run";
+
     public DistributedApplication App { get; private set; } = null!;
+    /// <summary>The gateway, signed in as the trust administrator the first run invited.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+    /// <summary>The gateway with no token at all.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+    public SignInClient SignIn { get; private set; } = null!;
+    public Uri GatewayAddress { get; private set; } = null!;
     public string LogPath => Path.Combine(_dataDirectory, "system.log");
 
     public PostgresServerResource Postgres => App.Get<PostgresServerResource>("postgres");
@@ -34,11 +45,30 @@ public sealed class SystemFixture : IAsyncLifetime
             ContainerRuntime = ContainerRuntime.Detect(),
             Durable = false,
         };
-        App = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null)).Build();
+        var machineClients = new Dictionary<string, string>
+        {
+            [$"Identity__MachineClients__{ProviderClientId}__Secret"] = ProviderSecret,
+            [$"Identity__MachineClients__{ProviderClientId}__Scopes__0"] = "training",
+            [$"Identity__MachineClients__{ProviderClientId}__Roles__0"] = GLA.ServiceDefaults.Security.GlaRoles.TrainingProvider,
+        };
+        App = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null, MachineClients: machineClients)).Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await App.StartAsync(timeout.Token);
-        Gateway = new HttpClient { BaseAddress = new Uri(App.Get<ProjectResource>("gateway").Endpoints[0]) };
+        GatewayAddress = new Uri(App.Get<ProjectResource>("gateway").Endpoints[0]);
+        var identity = Path.Combine(_dataDirectory, "identity");
+        SignIn = new SignInClient(GatewayAddress, Path.Combine(identity, "mailbox"), File.ReadAllText(Path.Combine(identity, "web-client-secret")).Trim());
+
+        await SignIn.AcceptInvitationAsync(AdminEmail, Password);
+        Gateway = ClientWith((await SignIn.SignInAsync(AdminEmail, Password)).AccessToken);
+        Anonymous = new HttpClient { BaseAddress = GatewayAddress };
     }
+
+    /// <summary>A client of the gateway that sends this access token.</summary>
+    public HttpClient ClientWith(string accessToken) => new()
+    {
+        BaseAddress = GatewayAddress,
+        DefaultRequestHeaders = { Authorization = new("Bearer", accessToken) },
+    };
 
     /// <summary>A connection to one of the services' databases, for checks the API does not expose.</summary>
     public NpgsqlDataSource Database(string name) => NpgsqlDataSource.Create(Postgres.ConnectionStringFor(name));
@@ -55,6 +85,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        Anonymous?.Dispose();
         if (App is not null) await App.DisposeAsync();
         _logFile?.Dispose();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

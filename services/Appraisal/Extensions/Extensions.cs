@@ -1,6 +1,7 @@
 using GLA.Appraisal.Infrastructure;
 using GLA.Appraisal.IntegrationEvents.EventHandling;
 using GLA.ServiceDefaults.Messaging;
+using GLA.ServiceDefaults.Security;
 
 namespace GLA.Appraisal.Extensions;
 
@@ -10,6 +11,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<AppraisalDbContext>("appraisaldb");
         builder.AddMessaging<AppraisalDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddServiceAuthentication(GlaApis.Appraisal);
         builder.Services.AddValidation();
     }
 }

@@ -1,6 +1,7 @@
 using GLA.Evidence.Infrastructure;
 using GLA.Evidence.IntegrationEvents.EventHandling;
 using GLA.ServiceDefaults.Messaging;
+using GLA.ServiceDefaults.Security;
 
 namespace GLA.Evidence.Extensions;
 
@@ -11,6 +12,7 @@ internal static class Extensions
         builder.AddServiceDatabase<EvidenceDbContext>("evidencedb");
         builder.AddMessaging<EvidenceDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
         builder.AddBlobStorage();
+        builder.AddServiceAuthentication(GlaApis.Evidence);
         builder.Services.AddValidation();
     }
 }

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using GLA.ServiceDefaults.Security;
 using GLA.Staff.Infrastructure;
 using GLA.Staff.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Microsoft.Extensions.Hosting.AuthenticationExtensions;
 
 namespace GLA.Staff.Apis;
 
@@ -11,9 +14,9 @@ public static class SchoolsApi
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/staff/schools").WithTags("Schools");
-        api.MapGet("/", ListSchools);
-        api.MapGet("/{id:guid}", GetSchool);
-        api.MapPost("/", CreateSchool);
+        api.MapGet("/", ListSchools).RequireAuthorization(Policies.Person);
+        api.MapGet("/{id:guid}", GetSchool).RequireAuthorization(Policies.Person);
+        api.MapPost("/", CreateSchool).RequireAuthorization(Policies.TrustAdmin);
         return app;
     }
 
@@ -28,14 +31,23 @@ public static class SchoolsApi
         public static SchoolResponse From(School school) => new(school.Id, school.Name, school.Urn, school.Phase, school.LocalAuthority);
     }
 
-    public static async Task<Ok<List<SchoolResponse>>> ListSchools(StaffDbContext db, CancellationToken cancellationToken)
+    /// <summary>Trust-wide roles see every school; everyone else the schools they work in.</summary>
+    public static async Task<Ok<List<SchoolResponse>>> ListSchools(ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
     {
-        var schools = await db.Schools.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var query = db.Schools.AsNoTracking();
+        if (!user.IsTrustWide())
+        {
+            var mine = user.Schools().ToList();
+            query = query.Where(s => mine.Contains(s.Id));
+        }
+        var schools = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(schools.ConvertAll(SchoolResponse.From));
     }
 
-    public static async Task<Results<Ok<SchoolResponse>, NotFound>> GetSchool(Guid id, StaffDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SchoolResponse>, NotFound, ForbidHttpResult>> GetSchool(
+        Guid id, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
     {
+        if (!user.CanSeeSchool(id)) return TypedResults.Forbid();
         var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return school is null ? TypedResults.NotFound() : TypedResults.Ok(SchoolResponse.From(school));
     }

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using GLA.Contracts.Staff;
 using GLA.ServiceDefaults.Messaging;
+using System.Security.Claims;
+using GLA.ServiceDefaults.Security;
 using GLA.Staff.Infrastructure;
 using GLA.Staff.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Microsoft.Extensions.Hosting.AuthenticationExtensions;
 
 namespace GLA.Staff.Apis;
 
@@ -13,9 +16,9 @@ public static class StaffMembersApi
     public static IEndpointRouteBuilder MapStaffMembersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/staff/staff-members").WithTags("Staff members");
-        api.MapGet("/", ListStaffMembers);
-        api.MapGet("/{id:guid}", GetStaffMember);
-        api.MapPost("/", AddStaffMember);
+        api.MapGet("/", ListStaffMembers).RequireAuthorization(Policies.StaffManager);
+        api.MapGet("/{id:guid}", GetStaffMember).RequireAuthorization(Policies.Person);
+        api.MapPost("/", AddStaffMember).RequireAuthorization(Policies.StaffManager);
         return app;
     }
 
@@ -44,9 +47,14 @@ public static class StaffMembersApi
 
     public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
 
-    public static async Task<Ok<StaffMemberPage>> ListStaffMembers(
-        StaffDbContext db, CancellationToken cancellationToken, Guid? schoolId = null, int page = 1, int pageSize = 50)
+    /// <summary>The directory: trust-wide roles may list everyone; a school leader lists a school they lead.</summary>
+    public static async Task<Results<Ok<StaffMemberPage>, ForbidHttpResult>> ListStaffMembers(
+        ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken, Guid? schoolId = null, int page = 1, int pageSize = 50)
     {
+        if (schoolId is { } requested ? !user.LeadsSchool(requested) : !user.IsTrustWide())
+        {
+            return TypedResults.Forbid();
+        }
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var query = db.StaffMembers.AsNoTracking();
@@ -64,18 +72,22 @@ public static class StaffMembersApi
         return TypedResults.Ok(new StaffMemberPage(members.ConvertAll(StaffMemberResponse.From), total, page, pageSize));
     }
 
-    public static async Task<Results<Ok<StaffMemberResponse>, NotFound>> GetStaffMember(Guid id, StaffDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult>> GetStaffMember(
+        Guid id, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.AsNoTracking()
             .Include(m => m.Contracts).ThenInclude(c => c.School)
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return member is null ? TypedResults.NotFound() : TypedResults.Ok(StaffMemberResponse.From(member));
+        if (member is null) return TypedResults.NotFound();
+        if (!user.CanSeeStaffMember(member.Id, member.Contracts.Select(c => c.SchoolId))) return TypedResults.Forbid();
+        return TypedResults.Ok(StaffMemberResponse.From(member));
     }
 
     /// <summary>A joiner: saved with their first contract, and announced to the other services.</summary>
-    public static async Task<Results<Created<StaffMemberResponse>, ValidationProblem>> AddStaffMember(
-        NewStaffMemberRequest request, StaffDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Created<StaffMemberResponse>, ValidationProblem, ForbidHttpResult>> AddStaffMember(
+        NewStaffMemberRequest request, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
     {
+        if (!user.LeadsSchool(request.SchoolId!.Value)) return TypedResults.Forbid();
         var email = request.WorkEmail.Trim().ToLowerInvariant();
         var employeeNumber = request.EmployeeNumber.Trim();
         var school = await db.Schools.FirstOrDefaultAsync(s => s.Id == request.SchoolId, cancellationToken);

@@ -1,4 +1,5 @@
 using GLA.ServiceDefaults.Messaging;
+using GLA.ServiceDefaults.Security;
 using GLA.Staff.Infrastructure;
 
 namespace GLA.Staff.Extensions;
@@ -9,6 +10,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<StaffDbContext>("staffdb");
         builder.AddMessaging<StaffDbContext>();
+        builder.AddServiceAuthentication(GlaApis.Staff);
         builder.Services.AddValidation();
     }
 }

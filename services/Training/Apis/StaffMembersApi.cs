@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using GLA.Training.Infrastructure;
+using GLA.ServiceDefaults.Security;
 using GLA.Training.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +13,16 @@ public static class StaffMembersApi
     public static IEndpointRouteBuilder MapStaffMembersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/training/staff-members").WithTags("Staff members");
-        api.MapGet("/{id:guid}", GetStaffMember);
+        api.MapGet("/{id:guid}", GetStaffMember).RequireAuthorization(AuthenticationExtensions.Policies.Person);
         return app;
     }
 
-    public static async Task<Results<Ok<StaffMember>, NotFound>> GetStaffMember(Guid id, TrainingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StaffMember>, NotFound, ForbidHttpResult>> GetStaffMember(
+        Guid id, ClaimsPrincipal user, TrainingDbContext db, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return member is null ? TypedResults.NotFound() : TypedResults.Ok(member);
+        if (member is null) return TypedResults.NotFound();
+        if (!user.CanSeeStaffMember(member.Id, [member.SchoolId])) return TypedResults.Forbid();
+        return TypedResults.Ok(member);
     }
 }

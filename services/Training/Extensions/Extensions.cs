@@ -1,6 +1,7 @@
 using GLA.Training.Infrastructure;
 using GLA.Training.IntegrationEvents.EventHandling;
 using GLA.ServiceDefaults.Messaging;
+using GLA.ServiceDefaults.Security;
 
 namespace GLA.Training.Extensions;
 
@@ -10,6 +11,7 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<TrainingDbContext>("trainingdb");
         builder.AddMessaging<TrainingDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddServiceAuthentication(GlaApis.Training);
         builder.Services.AddValidation();
     }
 }
