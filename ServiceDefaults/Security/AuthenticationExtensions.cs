@@ -41,12 +41,15 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             });
 
+        // Policies name the bearer scheme, so an API never accepts a cookie (the identity
+        // provider's own sign-in cookie included) in place of a token.
+        AuthorizationPolicyBuilder Bearer() => new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser();
         builder.Services.AddAuthorizationBuilder()
             // Deny by default: an endpoint that declares no policy answers no one.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build())
-            .AddPolicy(Policies.Person, policy => policy.RequireAuthenticatedUser().RequireRole(GlaRoles.People))
-            .AddPolicy(Policies.TrustAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(GlaRoles.TrustAdmin))
-            .AddPolicy(Policies.StaffManager, policy => policy.RequireAuthenticatedUser().RequireRole(GlaRoles.TrustAdmin, GlaRoles.SchoolLeader));
+            .AddPolicy(Policies.Person, Bearer().RequireRole(GlaRoles.People).Build())
+            .AddPolicy(Policies.TrustAdmin, Bearer().RequireRole(GlaRoles.TrustAdmin).Build())
+            .AddPolicy(Policies.StaffManager, Bearer().RequireRole(GlaRoles.TrustAdmin, GlaRoles.SchoolLeader).Build());
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public SignInClient SignIn { get; private set; } = null!;
     public Uri GatewayAddress { get; private set; } = null!;
     public string LogPath => Path.Combine(_dataDirectory, "system.log");
+    public string DataDirectory => _dataDirectory;
 
     public PostgresServerResource Postgres => App.Get<PostgresServerResource>("postgres");
     public RabbitMQServerResource Broker => App.Get<RabbitMQServerResource>("messaging");

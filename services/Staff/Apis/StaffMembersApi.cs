@@ -16,7 +16,7 @@ public static class StaffMembersApi
     public static IEndpointRouteBuilder MapStaffMembersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/staff/staff-members").WithTags("Staff members");
-        api.MapGet("/", ListStaffMembers).RequireAuthorization(Policies.StaffManager);
+        api.MapGet("/", ListStaffMembers).RequireAuthorization(Policies.Person);
         api.MapGet("/{id:guid}", GetStaffMember).RequireAuthorization(Policies.Person);
         api.MapPost("/", AddStaffMember).RequireAuthorization(Policies.StaffManager);
         return app;

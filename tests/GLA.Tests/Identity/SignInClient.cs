@@ -20,9 +20,12 @@ public sealed partial class SignInClient(Uri gateway, string mailbox, string web
     public const string AllScopes = "openid profile email roles offline_access staff appraisal training evidence identity";
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>A browser of its own: cookies, no automatic redirects (each one is followed by hand).</summary>
-    public HttpClient NewBrowser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gateway };
+    /// <summary>
+    /// A browser of its own: cookies, no automatic redirects (each is followed by hand), and its
+    /// own client address, as different people have.
+    /// </summary>
+    public HttpClient NewBrowser(IPAddress? from = null) =>
+        new(LoopbackAddress.Handler(from ?? LoopbackAddress.Random(), new CookieContainer())) { BaseAddress = gateway };
 
     /// <summary>The newest link the mailbox holds for this address.</summary>
     public async Task<string> LinkForAsync(string email)
@@ -102,7 +105,7 @@ public sealed partial class SignInClient(Uri gateway, string mailbox, string web
 
     public async Task<HttpResponseMessage> RawTokenRequestAsync(Dictionary<string, string> form)
     {
-        using var http = new HttpClient { BaseAddress = gateway };
+        using var http = new HttpClient(LoopbackAddress.Handler(LoopbackAddress.Random())) { BaseAddress = gateway };
         return await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
