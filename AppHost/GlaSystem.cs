@@ -22,6 +22,7 @@ public static class GlaSystem
         var trainingDb = postgres.AddDatabase("trainingdb");
         var evidenceDb = postgres.AddDatabase("evidencedb");
         var identityDb = postgres.AddDatabase("identitydb");
+        var webDb = postgres.AddDatabase("webdb");
         var messaging = builder.AddRabbitMQ("messaging");
         var blobs = builder.AddAzurite("storage").AddBlobs("blobs");
 
@@ -40,11 +41,16 @@ public static class GlaSystem
         // The bundled OpenID Connect provider. Users reach it through the gateway, so the
         // gateway's address is the issuer every token names and every service checks.
         var identityData = builder.Context.DataFor("identity");
+        var webClientSecret = Secrets.LoadOrCreate(Path.Combine(identityData, "web-client-secret"));
         var identity = Service("identity", "services/Identity/Identity.csproj", identityDb)
             .WithEnvironment("Identity__KeysPath", Path.Combine(identityData, "keys"))
             .WithEnvironment("Identity__MailboxPath", Path.Combine(identityData, "mailbox"))
-            .WithEnvironment("Identity__Clients__web__Secret", Secrets.LoadOrCreate(Path.Combine(identityData, "web-client-secret")))
+            .WithEnvironment("Identity__Clients__web__Secret", webClientSecret)
             .WithEnvironment("Identity__Clients__web__DisplayName", "GLA web");
+        // The Blazor web app: the OIDC client people use, reached only through the gateway.
+        var web = Service("web", "web/Web.csproj", webDb)
+            .WithEnvironment("Web__ClientId", "web")
+            .WithEnvironment("Web__ClientSecret", webClientSecret);
 
         var gateway = builder.AddProject("gateway", "gateway/Gateway.csproj").WithHttpEndpoint(options.GatewayPort);
         string Issuer() => gateway.Endpoints[0] + "/";
@@ -55,7 +61,7 @@ public static class GlaSystem
         {
             identity.WithEnvironment(key, value);
         }
-        foreach (var service in new[] { staff, appraisal, training, evidence, identity })
+        foreach (var service in new[] { staff, appraisal, training, evidence, identity, web })
         {
             service.WithEnvironment("Identity__Issuer", Issuer);
             gateway.WithReference(service).WaitFor(service);

@@ -17,6 +17,10 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgres
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+# The browser tests drive Debian's Chromium (./test passes --tests).
+if [ "${1:-}" = "--tests" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing Debian packages: ${missing[*]}"

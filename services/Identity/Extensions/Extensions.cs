@@ -19,7 +19,11 @@ internal static class Extensions
             ?? throw new InvalidOperationException("Identity:Issuer is missing: set Identity__Issuer to the public address users reach (the gateway's).");
 
         builder.AddServiceDatabase<AccountsDbContext>("identitydb");
-        builder.AddMessaging<AccountsDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddMessaging<AccountsDbContext>(bus =>
+        {
+            bus.AddConsumer<StaffMemberJoinedConsumer>();
+            bus.AddConsumer<StaffMemberLeftConsumer>();
+        });
         builder.AddServiceAuthentication(GlaApis.Identity);
         builder.Services.AddDataProtection().SetApplicationName("gla-identity").PersistKeysToDbContext<AccountsDbContext>();
 

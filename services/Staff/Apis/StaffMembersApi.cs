@@ -19,6 +19,7 @@ public static class StaffMembersApi
         api.MapGet("/", ListStaffMembers).RequireAuthorization(Policies.Person);
         api.MapGet("/{id:guid}", GetStaffMember).RequireAuthorization(Policies.Person);
         api.MapPost("/", AddStaffMember).RequireAuthorization(Policies.StaffManager);
+        api.MapPost("/{id:guid}/leave", RecordLeaver).RequireAuthorization(Policies.StaffManager);
         return app;
     }
 
@@ -33,16 +34,19 @@ public static class StaffMembersApi
         [property: Range(0.01, 1.0, ErrorMessage = "FTE is between 0.01 and 1.")] decimal? Fte,
         [property: Required] DateOnly? StartDate);
 
+    public sealed record LeaverRequest([property: Required] DateOnly? LeavingDate);
+
     public sealed record ContractResponse(Guid SchoolId, string SchoolName, decimal Fte, DateOnly StartDate, DateOnly? EndDate);
 
     public sealed record StaffMemberResponse(
         Guid Id, string FirstName, string LastName, string WorkEmail, string EmployeeNumber,
-        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts)
+        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts, DateOnly? LeftOn)
     {
         public static StaffMemberResponse From(StaffMember member) => new(
             member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber, member.StaffGroup, member.JobTitle,
             member.Contracts.OrderBy(c => c.StartDate)
-                .Select(c => new ContractResponse(c.SchoolId, c.School?.Name ?? "", c.Fte, c.StartDate, c.EndDate)).ToList());
+                .Select(c => new ContractResponse(c.SchoolId, c.School?.Name ?? "", c.Fte, c.StartDate, c.EndDate)).ToList(),
+            member.LeftOn);
     }
 
     public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
@@ -134,6 +138,39 @@ public static class StaffMembersApi
                 await DuplicateOf(db, email, employeeNumber, cancellationToken) ?? ProblemExtensions.FieldError("workEmail", "This person is already on the staff."));
         }
         return TypedResults.Created($"/api/staff/staff-members/{member.Id}", StaffMemberResponse.From(member));
+    }
+
+    /// <summary>
+    /// A leaver: their contracts end and every service is told, so their access ends at once.
+    /// Their records stay. (A leaving date in the future waits for scheduled changes.)
+    /// </summary>
+    public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem>> RecordLeaver(
+        Guid id, LeaverRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return TypedResults.NotFound();
+        if (!member.Contracts.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();
+
+        var leavingDate = request.LeavingDate!.Value;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (member.LeftOn is { } left)
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("leavingDate", $"{member.FirstName} {member.LastName} left on {left:d MMMM yyyy}."));
+        }
+        if (leavingDate > today)
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("leavingDate", "Record a leaver on or after their last day."));
+        }
+        if (member.Contracts.Count > 0 && leavingDate < member.Contracts.Min(c => c.StartDate))
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("leavingDate", "The leaving date is before they started."));
+        }
+
+        member.LeftOn = leavingDate;
+        foreach (var contract in member.Contracts.Where(c => c.EndDate is null || c.EndDate > leavingDate)) contract.EndDate = leavingDate;
+        db.AddIntegrationEvent(new StaffMemberLeft(member.Id, leavingDate, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(StaffMemberResponse.From(member));
     }
 
     private static async Task<Dictionary<string, string[]>?> DuplicateOf(

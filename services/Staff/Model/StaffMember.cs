@@ -14,6 +14,8 @@ public sealed class StaffMember
     public StaffGroup StaffGroup { get; set; }
     public required string JobTitle { get; set; }
     public List<Contract> Contracts { get; init; } = [];
+    /// <summary>Set when they leave the trust; the record is kept for the retention period.</summary>
+    public DateOnly? LeftOn { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 

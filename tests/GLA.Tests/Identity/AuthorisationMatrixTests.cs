@@ -48,6 +48,8 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
 
     private object NewJoiner(Guid school) => Api.NewStaffMember(school);
 
+    private static object Tomorrow => new { leavingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd") };
+
     private Dictionary<string, Case[]> Matrix()
     {
         var (a, b) = (people.SchoolA, people.SchoolB);
@@ -81,6 +83,14 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
             [
                 new("own school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(a)), E(401, 403, 201, 403, 201, 401)),
                 new("other school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(b)), E(401, 403, 403, 403, 201, 401)),
+            ],
+            // A leaving date in the future is refused after the access check, so the matrix changes nobody.
+            ["POST /api/staff/staff-members/{id}/leave"] =
+            [
+                new("colleague", _ => Send(HttpMethod.Post, $"/api/staff/staff-members/{people.ColleagueA.StaffMemberId}/leave", Tomorrow),
+                    E(401, 403, 400, 403, 400, 401)),
+                new("other school", _ => Send(HttpMethod.Post, $"/api/staff/staff-members/{people.TeacherB.StaffMemberId}/leave", Tomorrow),
+                    E(401, 403, 403, 403, 400, 401)),
             ],
             ["GET /api/appraisal/staff-members/{id}"] = ReadPerson("appraisal", 401),
             // The provider's token is for Training, so there it is known but not allowed.

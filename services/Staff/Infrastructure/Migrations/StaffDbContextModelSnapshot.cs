@@ -218,6 +218,10 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
                     b.Property<string>("StaffGroup")
                         .IsRequired()
                         .HasMaxLength(20)
