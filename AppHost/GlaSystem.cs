@@ -67,6 +67,7 @@ public static class GlaSystem
             gateway.WithReference(service).WaitFor(service);
         }
         gateway.WithEnvironment("Identity__Issuer", Issuer);
+        builder.Notes.Add($"Mailbox (invitations, password resets; the first run's administrator invitation): {Path.Combine(identityData, "mailbox")}");
         return builder;
     }
 }

@@ -22,7 +22,14 @@ public sealed class DistributedApplicationBuilder(HostingContext context)
         return resource;
     }
 
-    public DistributedApplication Build() => new(Context, _resources);
+    public List<string> Notes { get; } = [];
+
+    public DistributedApplication Build()
+    {
+        var app = new DistributedApplication(Context, _resources);
+        app.Notes.AddRange(Notes);
+        return app;
+    }
 }
 
 /// <summary>
@@ -37,6 +44,8 @@ public sealed class DistributedApplication(HostingContext context, IReadOnlyList
 
     public HostingContext Context { get; } = context;
     public IReadOnlyList<Resource> Resources { get; } = resources;
+    /// <summary>Lines for people printed under the table (where to find things).</summary>
+    public List<string> Notes { get; } = [];
 
     public T Get<T>(string name) where T : Resource => Resources.OfType<T>().Single(r => r.Name == name);
 
@@ -146,6 +155,7 @@ public sealed class DistributedApplication(HostingContext context, IReadOnlyList
             }
         }
         table.AppendLine(new string('-', 72));
+        foreach (var note in Notes) table.AppendLine(note);
         foreach (var entry in Resources.OfType<ProjectResource>().Where(p => p.IsExternal))
         {
             table.AppendLine($"Open {entry.Endpoints[0]}  (Ctrl-C stops everything)");

@@ -18,6 +18,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapConnectEndpoints();
 app.MapAccountsApi();
+app.MapMeApi();
 app.MapRazorPages();
 
 app.Run();

@@ -1,3 +1,5 @@
+using GLA.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -13,12 +15,30 @@ public static class SignInEndpoints
         app.MapGet("/signin", ([FromQuery] string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
-        // POST with the anti-forgery token: a page on another site cannot sign you out.
-        app.MapPost("/signout", () =>
-            Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
-                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
-            .RequireAuthorization();
+
+        // POSTs from our own forms only: a page on another site cannot sign you out.
+        var forms = app.MapGroup("").RequireAuthorization().AddEndpointFilter(RequireAntiforgeryToken);
+        forms.MapPost("/signout", SignOut);
+        forms.MapPost("/signout-everywhere", async (GatewayApi api, CancellationToken cancellationToken) =>
+        {
+            await api.SignOutEverywhereAsync(cancellationToken);
+            return SignOut();
+        });
         return app;
+    }
+
+    private static IResult SignOut() => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+        [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+
+    private static async ValueTask<object?> RequireAntiforgeryToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This form has expired.",
+                detail: "Go back, reload the page and try again.");
+        }
+        return await next(context);
     }
 
     private static string SafeReturn(string? returnUrl) =>

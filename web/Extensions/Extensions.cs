@@ -18,7 +18,11 @@ internal static class Extensions
             ?? throw new InvalidOperationException("Identity:Issuer is missing: set Identity__Issuer (the AppHost does this).");
 
         builder.AddServiceDatabase<WebDbContext>("webdb");
-        builder.AddMessaging<WebDbContext>(bus => bus.AddConsumer<StaffMemberLeftConsumer>());
+        builder.AddMessaging<WebDbContext>(bus =>
+        {
+            bus.AddConsumer<StaffMemberLeftConsumer>();
+            bus.AddConsumer<AccountSignedOutEverywhereConsumer>();
+        });
         builder.Services.AddDataProtection().SetApplicationName("gla-web").PersistKeysToDbContext<WebDbContext>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<TokenRefresher>();

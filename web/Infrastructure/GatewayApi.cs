@@ -24,4 +24,7 @@ public sealed class GatewayApi(HttpClient http)
 
     public async Task<IReadOnlyList<School>> MySchoolsAsync(CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync<List<School>>("/api/staff/schools", cancellationToken) ?? [];
+
+    public async Task SignOutEverywhereAsync(CancellationToken cancellationToken) =>
+        (await http.PostAsync("/api/identity/me/sign-out-everywhere", null, cancellationToken)).EnsureSuccessStatusCode();
 }

@@ -96,6 +96,10 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
             // The provider's token is for Training, so there it is known but not allowed.
             ["GET /api/training/staff-members/{id}"] = ReadPerson("training", 403),
             ["GET /api/evidence/staff-members/{id}"] = ReadPerson("evidence", 401),
+            ["POST /api/identity/me/sign-out-everywhere"] =
+            [
+                new("themselves", _ => new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/sign-out-everywhere"), E(401, 204, 204, 204, 204, 401)),
+            ],
             ["GET /api/identity/accounts"] = [new("all accounts", _ => Get("/api/identity/accounts"), E(401, 403, 403, 403, 200, 401))],
             ["PUT /api/identity/accounts/{id}/roles"] =
             [

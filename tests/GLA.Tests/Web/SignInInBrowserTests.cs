@@ -49,12 +49,33 @@ public sealed class SignInInBrowserTests(SystemFixture system, BrowserFixture br
         Assert.Contains("Hazelwood Junior", await page.InnerTextAsync("#schools"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "home-signed-in.png"), FullPage = true });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForSelectorAsync("#sign-in");
         Assert.StartsWith("Performance management", await page.InnerTextAsync("h1"));
         // Signed out at the provider too: signing in again asks for the password.
         await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync("#password");
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_the_session_on_the_other_device_too()
+    {
+        var school = await system.Gateway.CreateSchoolAsync();
+        var person = await People.AddAsync(system, "Twodevices", school.Id());
+        var laptop = await NewPageAsync();
+        var phone = await NewPageAsync();
+        await SignInAsync(laptop, person.Email);
+        await SignInAsync(phone, person.Email);
+        Assert.Equal("Welcome, Twodevices Tester", await phone.InnerTextAsync("h1"));
+
+        await laptop.ClickAsync("#sign-out-everywhere");
+        await laptop.WaitForSelectorAsync("#sign-in");
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await phone.ReloadAsync();
+            return await phone.Locator("#sign-in").CountAsync() == 1;
+        }, what: "the phone's session to end");
     }
 
     [Fact]
