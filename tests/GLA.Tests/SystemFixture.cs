@@ -89,6 +89,10 @@ public sealed class SystemFixture : IAsyncLifetime
         Anonymous?.Dispose();
         if (App is not null) await App.DisposeAsync();
         _logFile?.Dispose();
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // GLA_KEEP_TEST_DATA=1 keeps the servers' data and system.log for a look after a failure.
+        if (Environment.GetEnvironmentVariable("GLA_KEEP_TEST_DATA") != "1")
+        {
+            try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 }

@@ -63,7 +63,7 @@ public sealed partial class SignInClient(Uri gateway, string mailbox, string web
     }
 
     /// <summary>Signs in on the provider's page and returns the tokens the web client would get.</summary>
-    public async Task<TokenSet> SignInAsync(string email, string password, string scopes = AllScopes)
+    public async Task<TokenSet> SignInAsync(string email, string password, string scopes = AllScopes, Func<string>? authenticatorCode = null)
     {
         using var browser = NewBrowser();
         var (verifier, challenge) = Pkce();
@@ -81,6 +81,13 @@ public sealed partial class SignInClient(Uri gateway, string mailbox, string web
         if (signedIn.StatusCode != HttpStatusCode.Redirect)
         {
             throw new SignInFailedException(await signedIn.Content.ReadAsStringAsync());
+        }
+        if (Location(signedIn).Contains("/account/signin-code", StringComparison.Ordinal))
+        {
+            if (authenticatorCode is null) throw new SignInFailedException("The account asks for an authenticator code.");
+            var codePage = Location(signedIn);
+            signedIn = await PostFormAsync(browser, codePage, await browser.GetStringAsync(codePage), new() { ["Code"] = authenticatorCode() });
+            if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new SignInFailedException(await signedIn.Content.ReadAsStringAsync());
         }
         var back = await browser.GetAsync(Location(signedIn));
         var callback = new Uri(Location(back));

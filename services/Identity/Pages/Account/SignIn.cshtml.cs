@@ -25,6 +25,10 @@ public sealed class SignInModel(SignInManager<Model.Account> signIn, UserManager
         var result = account is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("SignInCode", new { ReturnUrl });
+        }
         if (result.Succeeded)
         {
             // Only ever back into GLA, never to another site.
