@@ -8,9 +8,13 @@ namespace GLA.AppHost;
 /// </summary>
 public static class GlaSystem
 {
-    /// <param name="MachineClients">Extra identity settings such as Identity__MachineClients__{id}__Secret, for client-credentials callers.</param>
+    /// <param name="IdentitySettings">
+    /// Extra settings for the identity provider, each computed from the issuer (the gateway's
+    /// address), e.g. Identity__MachineClients__{id}__Secret for a client-credentials caller or
+    /// Identity__External__Authority for a trust's own provider.
+    /// </param>
     public sealed record Options(int? GatewayPort = 8080, IReadOnlyDictionary<string, int>? Replicas = null,
-        IReadOnlyDictionary<string, string>? MachineClients = null);
+        IReadOnlyDictionary<string, Func<string, string>>? IdentitySettings = null);
 
     public static DistributedApplicationBuilder Define(DistributedApplicationBuilder builder, Options options)
     {
@@ -57,9 +61,9 @@ public static class GlaSystem
         identity
             .WithEnvironment("Identity__Clients__web__RedirectUris__0", () => Issuer() + "signin-oidc")
             .WithEnvironment("Identity__Clients__web__PostLogoutRedirectUris__0", () => Issuer() + "signout-callback-oidc");
-        foreach (var (key, value) in options.MachineClients ?? new Dictionary<string, string>())
+        foreach (var (key, value) in options.IdentitySettings ?? new Dictionary<string, Func<string, string>>())
         {
-            identity.WithEnvironment(key, value);
+            identity.WithEnvironment(key, () => value(Issuer()));
         }
         foreach (var service in new[] { staff, appraisal, training, evidence, identity, web })
         {

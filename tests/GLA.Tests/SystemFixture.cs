@@ -21,6 +21,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string Password = "a long test passphrase";
     public const string ProviderClientId = "test-provider";
     public const string ProviderSecret = "test-provider-secret-for-the-test-run";
+    public const string FederationSecret = "federation-secret-for-the-test-run";
+    public const string ExternalProviderName = "Ashgrove Trust Entra ID";
 
     public DistributedApplication App { get; private set; } = null!;
     /// <summary>The gateway, signed in as the trust administrator the first run invited.</summary>
@@ -46,13 +48,21 @@ public sealed class SystemFixture : IAsyncLifetime
             ContainerRuntime = ContainerRuntime.Detect(),
             Durable = false,
         };
-        var machineClients = new Dictionary<string, string>
+        var identitySettings = new Dictionary<string, Func<string, string>>
         {
-            [$"Identity__MachineClients__{ProviderClientId}__Secret"] = ProviderSecret,
-            [$"Identity__MachineClients__{ProviderClientId}__Scopes__0"] = "training",
-            [$"Identity__MachineClients__{ProviderClientId}__Roles__0"] = GLA.ServiceDefaults.Security.GlaRoles.TrainingProvider,
+            [$"Identity__MachineClients__{ProviderClientId}__Secret"] = _ => ProviderSecret,
+            [$"Identity__MachineClients__{ProviderClientId}__Scopes__0"] = _ => "training",
+            [$"Identity__MachineClients__{ProviderClientId}__Roles__0"] = _ => GLA.ServiceDefaults.Security.GlaRoles.TrainingProvider,
+            // "The trust's own provider" is, for the tests, the bundled provider itself under a
+            // second client: a real OpenID Connect round trip, matched back by work email.
+            ["Identity__External__Authority"] = issuer => issuer,
+            ["Identity__External__ClientId"] = _ => "federation",
+            ["Identity__External__ClientSecret"] = _ => FederationSecret,
+            ["Identity__External__DisplayName"] = _ => ExternalProviderName,
+            ["Identity__Clients__federation__Secret"] = _ => FederationSecret,
+            ["Identity__Clients__federation__RedirectUris__0"] = issuer => issuer + "account/external/callback",
         };
-        App = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null, MachineClients: machineClients)).Build();
+        App = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null, IdentitySettings: identitySettings)).Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await App.StartAsync(timeout.Token);
         GatewayAddress = new Uri(App.Get<ProjectResource>("gateway").Endpoints[0]);

@@ -90,6 +90,7 @@ internal static class Extensions
                 }
             });
 
+        builder.AddExternalProvider();
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddSingleton<Mailbox>();
         builder.Services.AddScoped<TokenPrincipals>();

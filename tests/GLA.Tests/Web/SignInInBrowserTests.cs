@@ -79,6 +79,25 @@ public sealed class SignInInBrowserTests(SystemFixture system, BrowserFixture br
     }
 
     [Fact]
+    public async Task Person_signs_in_with_the_trusts_own_provider_and_is_matched_by_work_email()
+    {
+        var school = await system.Gateway.CreateSchoolAsync();
+        var person = await People.AddAsync(system, "Federated", school.Id());
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("#sign-in");
+
+        await page.ClickAsync($"text=Sign in with {SystemFixture.ExternalProviderName}");
+        // Now at the trust's provider (for the tests, the bundled one under another client).
+        await page.FillAsync("#email", person.Email);
+        await page.FillAsync("#password", SystemFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        Assert.Equal("Welcome, Federated Tester", await page.InnerTextAsync("h1"));
+    }
+
+    [Fact]
     public async Task Wrong_password_is_explained_on_the_sign_in_page()
     {
         var page = await NewPageAsync();

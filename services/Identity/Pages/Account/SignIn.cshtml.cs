@@ -1,3 +1,4 @@
+using GLA.Identity.Infrastructure;
 using GLA.Identity.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,17 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GLA.Identity.Pages.Account;
 
-public sealed class SignInModel(SignInManager<Model.Account> signIn, UserManager<Model.Account> users) : PageModel
+public sealed class SignInModel(SignInManager<Model.Account> signIn, UserManager<Model.Account> users, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     public string? Error { get; private set; }
+    public ExternalProvider.Settings? External { get; } = ExternalProvider.From(configuration);
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (External is { Only: true }) return Forbid();
         var account = await users.FindByEmailAsync(Email.Trim());
         if (account is { IsDisabled: true })
         {
