@@ -51,6 +51,14 @@ public static class GlaSystem
             .WithEnvironment("Identity__MailboxPath", Path.Combine(identityData, "mailbox"))
             .WithEnvironment("Identity__Clients__web__Secret", webClientSecret)
             .WithEnvironment("Identity__Clients__web__DisplayName", "GLA web");
+        // Trust IT's scripts and integrations (the MIS import, for one) call the APIs as this
+        // machine client, with the client-credentials flow.
+        var trustItSecret = Secrets.LoadOrCreate(Path.Combine(identityData, "trust-it-secret"));
+        identity
+            .WithEnvironment("Identity__MachineClients__trust-it__Secret", trustItSecret)
+            .WithEnvironment("Identity__MachineClients__trust-it__DisplayName", "Trust IT integrations")
+            .WithEnvironment("Identity__MachineClients__trust-it__Scopes__0", "staff")
+            .WithEnvironment("Identity__MachineClients__trust-it__Roles__0", "trust-admin"); // GlaRoles.TrustAdmin: the AppHost references no service code
         // The Blazor web app: the OIDC client people use, reached only through the gateway.
         var web = Service("web", "web/Web.csproj", webDb)
             .WithEnvironment("Web__ClientId", "web")
@@ -72,6 +80,7 @@ public static class GlaSystem
         }
         gateway.WithEnvironment("Identity__Issuer", Issuer);
         builder.Notes.Add($"Mailbox (invitations, password resets; the first run's administrator invitation): {Path.Combine(identityData, "mailbox")}");
+        builder.Notes.Add($"API client for trust IT scripts: client id trust-it, secret in {Path.Combine(identityData, "trust-it-secret")}");
         return builder;
     }
 }

@@ -19,11 +19,28 @@ var context = new HostingContext
     Log = new ResourceLog(TextWriter.Null, colours: false),
     ContainerRuntime = ContainerRuntime.Detect(),
 };
+// The benchmark calls the APIs as a machine client of its own, as a trust's integration would.
+var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+var settings = new Dictionary<string, Func<string, string>>
+{
+    ["Identity__MachineClients__benchmark__Secret"] = _ => secret,
+    ["Identity__MachineClients__benchmark__Roles__0"] = _ => "trust-admin",
+};
+foreach (var (api, i) in new[] { "staff", "appraisal", "training", "evidence" }.Select((api, i) => (api, i)))
+{
+    settings[$"Identity__MachineClients__benchmark__Scopes__{i}"] = _ => api;
+}
 var clock = Stopwatch.StartNew();
-await using var app = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null)).Build();
+await using var app = GlaSystem.Define(new DistributedApplicationBuilder(context), new GlaSystem.Options(GatewayPort: null, IdentitySettings: settings)).Build();
 await app.StartAsync();
 var startup = clock.Elapsed;
 using var gateway = new HttpClient { BaseAddress = new Uri(app.Get<ProjectResource>("gateway").Endpoints[0]) };
+var token = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+{
+    ["grant_type"] = "client_credentials", ["client_id"] = "benchmark", ["client_secret"] = secret, ["scope"] = "staff appraisal training evidence",
+}));
+token.EnsureSuccessStatusCode();
+gateway.DefaultRequestHeaders.Authorization = new("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!);
 
 var school = await Post("/api/staff/schools", new { name = "Benchmark Academy", urn = "900001", phase = "Secondary" });
 var schoolId = (string)school["id"]!;

@@ -44,6 +44,7 @@ public sealed class InvitationModel(Invitations invitations, UserManager<Model.A
         }
         invitation.AcceptedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        return LocalRedirect("/account/signin?ReturnUrl=%2F&welcome=1");
+        // Then on into GLA: /signin starts the web app's sign-in, which finds them signed in here.
+        return LocalRedirect("/account/signin?ReturnUrl=%2Fsignin");
     }
 }
