@@ -41,6 +41,6 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     /// <summary>Side effects outside the database (a file, a mail), once the change is safely stored.</summary>
     protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies the message to the service's own data; do not call SaveChanges.</summary>
+    /// <summary>Applies the message to the service's own data. Saving is optional: everything commits in one transaction with the inbox record.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 }

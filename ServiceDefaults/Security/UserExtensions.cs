@@ -20,11 +20,14 @@ public static class UserExtensions
     public static bool CanSeeSchool(this ClaimsPrincipal user, Guid schoolId) => user.IsTrustWide() || user.Schools().Contains(schoolId);
 
     /// <summary>
-    /// Whose record a person may read: their own; anyone's if trust-wide; anyone's at a school
-    /// they lead. (Appraisers will see their appraisees once Staff tells who appraises whom.)
+    /// Whose record a person may read: their own; their appraisees'; anyone's if trust-wide;
+    /// anyone's at a school they lead.
     /// </summary>
-    public static bool CanSeeStaffMember(this ClaimsPrincipal user, Guid staffMemberId, IEnumerable<Guid> schoolsOfThatPerson) =>
-        user.IsSelf(staffMemberId) || user.IsTrustWide() || schoolsOfThatPerson.Any(user.LeadsSchool);
+    public static bool CanSeeStaffMember(this ClaimsPrincipal user, Guid staffMemberId, IEnumerable<Guid> schoolsOfThatPerson, Guid? appraiserOfThatPerson) =>
+        user.IsSelf(staffMemberId)
+        || (appraiserOfThatPerson is { } appraiser && user.IsSelf(appraiser))
+        || user.IsTrustWide()
+        || schoolsOfThatPerson.Any(user.LeadsSchool);
 
     /// <summary>A school leader leads the schools they work in.</summary>
     public static bool LeadsSchool(this ClaimsPrincipal user, Guid schoolId) =>

@@ -13,5 +13,6 @@ await app.MigrateDatabaseAsync<StaffDbContext>();
 app.MapDefaultEndpoints();
 app.MapSchoolsApi();
 app.MapStaffMembersApi();
+app.MapLineManagementApi();
 
 app.Run();

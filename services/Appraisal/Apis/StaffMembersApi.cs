@@ -22,7 +22,7 @@ public static class StaffMembersApi
     {
         var member = await db.StaffMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!user.CanSeeStaffMember(member.Id, [member.SchoolId])) return TypedResults.Forbid();
+        if (!user.CanSeeStaffMember(member.Id, [member.SchoolId], member.AppraiserId)) return TypedResults.Forbid();
         return TypedResults.Ok(member);
     }
 }

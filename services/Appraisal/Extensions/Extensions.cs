@@ -10,7 +10,11 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AppraisalDbContext>("appraisaldb");
-        builder.AddMessaging<AppraisalDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddMessaging<AppraisalDbContext>(bus =>
+        {
+            bus.AddConsumer<StaffMemberJoinedConsumer>();
+            bus.AddConsumer<AppraiserAssignedConsumer>();
+        });
         builder.AddServiceAuthentication(GlaApis.Appraisal);
         builder.Services.AddValidation();
     }

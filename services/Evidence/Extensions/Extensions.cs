@@ -10,7 +10,11 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<EvidenceDbContext>("evidencedb");
-        builder.AddMessaging<EvidenceDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddMessaging<EvidenceDbContext>(bus =>
+        {
+            bus.AddConsumer<StaffMemberJoinedConsumer>();
+            bus.AddConsumer<AppraiserAssignedConsumer>();
+        });
         builder.AddBlobStorage();
         builder.AddServiceAuthentication(GlaApis.Evidence);
         builder.Services.AddValidation();

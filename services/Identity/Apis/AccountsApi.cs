@@ -50,6 +50,9 @@ public static class AccountsApi
         var wanted = request.Roles!.ToHashSet();
         if (account.StaffMemberId is not null) wanted.Add(GlaRoles.StaffMember);
         var current = await users.GetRolesAsync(account);
+        // Appraiser follows line management in Staff, not this list.
+        wanted.Remove(GlaRoles.Appraiser);
+        if (current.Contains(GlaRoles.Appraiser)) wanted.Add(GlaRoles.Appraiser);
         await users.RemoveFromRolesAsync(account, current.Except(wanted));
         await users.AddToRolesAsync(account, wanted.Except(current));
         return TypedResults.Ok(await ResponseAsync(account, users));

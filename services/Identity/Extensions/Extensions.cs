@@ -23,6 +23,7 @@ internal static class Extensions
         {
             bus.AddConsumer<StaffMemberJoinedConsumer>();
             bus.AddConsumer<StaffMemberLeftConsumer>();
+            bus.AddConsumer<AppraiserAssignedConsumer>();
         });
         builder.AddServiceAuthentication(GlaApis.Identity);
         builder.Services.AddDataProtection().SetApplicationName("gla-identity").PersistKeysToDbContext<AccountsDbContext>();

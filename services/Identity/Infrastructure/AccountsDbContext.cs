@@ -12,6 +12,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
 {
     public DbSet<AccountSchool> AccountSchools => Set<AccountSchool>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AppraiseeLink> AppraiseeLinks => Set<AppraiseeLink>();
     /// <summary>Cookie and token-protection keys, shared by every replica and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -29,6 +30,11 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         {
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<AppraiseeLink>(link =>
+        {
+            link.HasKey(l => l.AppraiseeStaffMemberId);
+            link.HasIndex(l => l.AppraiserStaffMemberId);
         });
         modelBuilder.UseOpenIddict();
         modelBuilder.AddOutboxAndInbox();

@@ -34,3 +34,10 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? AcceptedAt { get; set; }
 }
+
+/// <summary>Line management as Staff announces it; whoever appraises someone holds the appraiser role.</summary>
+public sealed class AppraiseeLink
+{
+    public Guid AppraiseeStaffMemberId { get; init; }
+    public Guid AppraiserStaffMemberId { get; set; }
+}

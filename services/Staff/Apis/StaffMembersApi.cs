@@ -38,15 +38,20 @@ public static class StaffMembersApi
 
     public sealed record ContractResponse(Guid SchoolId, string SchoolName, decimal Fte, DateOnly StartDate, DateOnly? EndDate);
 
+    public sealed record AppraiserPeriod(Guid? AppraiserId, DateOnly From, DateOnly? To);
+
     public sealed record StaffMemberResponse(
         Guid Id, string FirstName, string LastName, string WorkEmail, string EmployeeNumber,
-        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts, DateOnly? LeftOn)
+        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts, DateOnly? LeftOn,
+        Guid? AppraiserId, IReadOnlyList<AppraiserPeriod> AppraiserHistory)
     {
         public static StaffMemberResponse From(StaffMember member) => new(
             member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber, member.StaffGroup, member.JobTitle,
             member.Contracts.OrderBy(c => c.StartDate)
                 .Select(c => new ContractResponse(c.SchoolId, c.School?.Name ?? "", c.Fte, c.StartDate, c.EndDate)).ToList(),
-            member.LeftOn);
+            member.LeftOn,
+            member.AppraiserId,
+            member.AppraiserHistory.OrderBy(a => a.From).Select(a => new AppraiserPeriod(a.AppraiserId, a.From, a.To)).ToList());
     }
 
     public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
@@ -81,9 +86,11 @@ public static class StaffMembersApi
     {
         var member = await db.StaffMembers.AsNoTracking()
             .Include(m => m.Contracts).ThenInclude(c => c.School)
+            .Include(m => m.AppraiserHistory)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!user.CanSeeStaffMember(member.Id, member.Contracts.Select(c => c.SchoolId))) return TypedResults.Forbid();
+        if (!user.CanSeeStaffMember(member.Id, member.Contracts.Select(c => c.SchoolId), member.AppraiserId)) return TypedResults.Forbid();
         return TypedResults.Ok(StaffMemberResponse.From(member));
     }
 

@@ -31,11 +31,19 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
             member.Property(m => m.StaffGroup).HasConversion<string>().HasMaxLength(20);
             member.Property(m => m.JobTitle).HasMaxLength(150);
             member.HasMany(m => m.Contracts).WithOne().HasForeignKey(c => c.StaffMemberId);
+            member.HasMany(m => m.AppraiserHistory).WithOne().HasForeignKey(a => a.StaffMemberId);
+            member.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.AppraiserId).OnDelete(DeleteBehavior.Restrict);
+            member.HasIndex(m => m.AppraiserId);
         });
         modelBuilder.Entity<Contract>(contract =>
         {
             contract.Property(c => c.Fte).HasPrecision(4, 3);
             contract.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<AppraiserAssignment>(assignment =>
+        {
+            assignment.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.AppraiserId).OnDelete(DeleteBehavior.Restrict);
+            assignment.HasIndex(a => new { a.StaffMemberId, a.From });
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -14,6 +14,9 @@ public sealed class StaffMember
     public StaffGroup StaffGroup { get; set; }
     public required string JobTitle { get; set; }
     public List<Contract> Contracts { get; init; } = [];
+    /// <summary>Their line manager, who appraises them; the history is in <see cref="AppraiserHistory"/>.</summary>
+    public Guid? AppraiserId { get; set; }
+    public List<AppraiserAssignment> AppraiserHistory { get; init; } = [];
     /// <summary>Set when they leave the trust; the record is kept for the retention period.</summary>
     public DateOnly? LeftOn { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
@@ -30,4 +33,15 @@ public sealed class Contract
     public decimal Fte { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+}
+
+/// <summary>Who appraised a person, and when: appraisals and reports need the history, not just today's answer.</summary>
+public sealed class AppraiserAssignment
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid StaffMemberId { get; init; }
+    public Guid? AppraiserId { get; init; }
+    public DateOnly From { get; init; }
+    /// <summary>Null while it is the current assignment.</summary>
+    public DateOnly? To { get; set; }
 }

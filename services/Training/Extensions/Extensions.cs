@@ -10,7 +10,11 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<TrainingDbContext>("trainingdb");
-        builder.AddMessaging<TrainingDbContext>(bus => bus.AddConsumer<StaffMemberJoinedConsumer>());
+        builder.AddMessaging<TrainingDbContext>(bus =>
+        {
+            bus.AddConsumer<StaffMemberJoinedConsumer>();
+            bus.AddConsumer<AppraiserAssignedConsumer>();
+        });
         builder.AddServiceAuthentication(GlaApis.Training);
         builder.Services.AddValidation();
     }

@@ -17,5 +17,7 @@ public sealed class StaffMember
     public Guid SchoolId { get; set; }
     public required string SchoolName { get; set; }
     public DateOnly StartDate { get; set; }
+    /// <summary>Who appraises them (from AppraiserAssigned): that person may see their records.</summary>
+    public Guid? AppraiserId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -84,6 +84,14 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
                 new("own school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(a)), E(401, 403, 201, 403, 201, 401)),
                 new("other school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(b)), E(401, 403, 403, 403, 201, 401)),
             ],
+            // Appraising oneself is refused after the access check, so the matrix changes nobody's line manager.
+            ["PUT /api/staff/staff-members/{id}/appraiser"] =
+            [
+                new("colleague", _ => Send(HttpMethod.Put, $"/api/staff/staff-members/{people.ColleagueA.StaffMemberId}/appraiser",
+                    new { appraiserId = people.ColleagueA.StaffMemberId, from = "2026-09-01" }), E(401, 403, 400, 403, 400, 401)),
+                new("other school", _ => Send(HttpMethod.Put, $"/api/staff/staff-members/{people.TeacherB.StaffMemberId}/appraiser",
+                    new { appraiserId = people.TeacherB.StaffMemberId, from = "2026-09-01" }), E(401, 403, 403, 403, 400, 401)),
+            ],
             // A leaving date in the future is refused after the access check, so the matrix changes nobody.
             ["POST /api/staff/staff-members/{id}/leave"] =
             [

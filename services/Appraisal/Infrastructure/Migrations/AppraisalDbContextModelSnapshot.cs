@@ -28,6 +28,10 @@ namespace GLA.Appraisal.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AppraiserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appraiser_id");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)

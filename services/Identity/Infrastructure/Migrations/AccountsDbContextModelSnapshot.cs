@@ -141,6 +141,26 @@ namespace GLA.Identity.Infrastructure.Migrations
                     b.ToTable("account_schools", (string)null);
                 });
 
+            modelBuilder.Entity("GLA.Identity.Model.AppraiseeLink", b =>
+                {
+                    b.Property<Guid>("AppraiseeStaffMemberId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("appraisee_staff_member_id");
+
+                    b.Property<Guid>("AppraiserStaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appraiser_staff_member_id");
+
+                    b.HasKey("AppraiseeStaffMemberId")
+                        .HasName("pk_appraisee_links");
+
+                    b.HasIndex("AppraiserStaffMemberId")
+                        .HasDatabaseName("ix_appraisee_links_appraiser_staff_member_id");
+
+                    b.ToTable("appraisee_links", (string)null);
+                });
+
             modelBuilder.Entity("GLA.Identity.Model.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

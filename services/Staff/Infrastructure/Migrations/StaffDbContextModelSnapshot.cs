@@ -98,6 +98,41 @@ namespace GLA.Staff.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GLA.Staff.Model.AppraiserAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppraiserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appraiser_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraiser_assignment");
+
+                    b.HasIndex("AppraiserId")
+                        .HasDatabaseName("ix_appraiser_assignment_appraiser_id");
+
+                    b.HasIndex("StaffMemberId", "From")
+                        .HasDatabaseName("ix_appraiser_assignment_staff_member_id_from");
+
+                    b.ToTable("appraiser_assignment", (string)null);
+                });
+
             modelBuilder.Entity("GLA.Staff.Model.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -190,6 +225,10 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AppraiserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appraiser_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -237,6 +276,9 @@ namespace GLA.Staff.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_staff_members");
 
+                    b.HasIndex("AppraiserId")
+                        .HasDatabaseName("ix_staff_members_appraiser_id");
+
                     b.HasIndex("EmployeeNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_members_employee_number");
@@ -246,6 +288,22 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasDatabaseName("ix_staff_members_work_email");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("GLA.Staff.Model.AppraiserAssignment", b =>
+                {
+                    b.HasOne("GLA.Staff.Model.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AppraiserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appraiser_assignment_staff_members_appraiser_id");
+
+                    b.HasOne("GLA.Staff.Model.StaffMember", null)
+                        .WithMany("AppraiserHistory")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraiser_assignment_staff_members_staff_member_id");
                 });
 
             modelBuilder.Entity("GLA.Staff.Model.Contract", b =>
@@ -269,6 +327,17 @@ namespace GLA.Staff.Infrastructure.Migrations
 
             modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
                 {
+                    b.HasOne("GLA.Staff.Model.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AppraiserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_staff_members_staff_members_appraiser_id");
+                });
+
+            modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
+                {
+                    b.Navigation("AppraiserHistory");
+
                     b.Navigation("Contracts");
                 });
 #pragma warning restore 612, 618
