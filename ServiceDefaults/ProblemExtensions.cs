@@ -20,6 +20,16 @@ public static class ProblemExtensions
         return false;
     }
 
+    /// <summary>
+    /// 409 for an edit made to a version that has since changed: the caller reloads and tries
+    /// again, and nobody's change is silently lost.
+    /// </summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult StaleEdit(string what) =>
+        Microsoft.AspNetCore.Http.TypedResults.Problem(
+            statusCode: 409,
+            title: "Someone else has changed this in the meantime.",
+            detail: $"{what} was changed after you opened it. Reload it to see the latest version, then make your change again.");
+
     /// <summary>One field error, shaped like the framework's own validation problems.</summary>
     public static Dictionary<string, string[]> FieldError(string field, string message) => new() { [field] = [message] };
 }

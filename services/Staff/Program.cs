@@ -14,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapSchoolsApi();
 app.MapStaffMembersApi();
 app.MapLineManagementApi();
+app.MapTrustApi();
 
 app.Run();

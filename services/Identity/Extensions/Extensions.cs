@@ -24,6 +24,7 @@ internal static class Extensions
             bus.AddConsumer<StaffMemberJoinedConsumer>();
             bus.AddConsumer<StaffMemberLeftConsumer>();
             bus.AddConsumer<AppraiserAssignedConsumer>();
+            bus.AddConsumer<StaffMemberDetailsChangedConsumer>();
         });
         builder.AddServiceAuthentication(GlaApis.Identity);
         builder.Services.AddDataProtection().SetApplicationName("gla-identity").PersistKeysToDbContext<AccountsDbContext>();

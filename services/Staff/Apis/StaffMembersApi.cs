@@ -19,6 +19,7 @@ public static class StaffMembersApi
         api.MapGet("/", ListStaffMembers).RequireAuthorization(Policies.Person);
         api.MapGet("/{id:guid}", GetStaffMember).RequireAuthorization(Policies.Person);
         api.MapPost("/", AddStaffMember).RequireAuthorization(Policies.StaffManager);
+        api.MapPut("/{id:guid}", UpdateDetails).RequireAuthorization(Policies.StaffManager);
         api.MapPost("/{id:guid}/leave", RecordLeaver).RequireAuthorization(Policies.StaffManager);
         return app;
     }
@@ -36,22 +37,32 @@ public static class StaffMembersApi
 
     public sealed record LeaverRequest([property: Required] DateOnly? LeavingDate);
 
+    public sealed record DetailsRequest(
+        [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
+        [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
+        [property: Required, EmailAddress(ErrorMessage = "Enter a work email address like name@school.org.uk."), StringLength(254)] string WorkEmail,
+        [property: Required] StaffGroup? StaffGroup,
+        [property: Required, StringLength(150, MinimumLength = 1)] string JobTitle,
+        bool EarlyCareer,
+        [property: Required(ErrorMessage = "Send the version you read, so a change made since is not overwritten.")] uint? Version);
+
     public sealed record ContractResponse(Guid SchoolId, string SchoolName, decimal Fte, DateOnly StartDate, DateOnly? EndDate);
 
     public sealed record AppraiserPeriod(Guid? AppraiserId, DateOnly From, DateOnly? To);
 
     public sealed record StaffMemberResponse(
         Guid Id, string FirstName, string LastName, string WorkEmail, string EmployeeNumber,
-        StaffGroup StaffGroup, string JobTitle, IReadOnlyList<ContractResponse> Contracts, DateOnly? LeftOn,
-        Guid? AppraiserId, IReadOnlyList<AppraiserPeriod> AppraiserHistory)
+        StaffGroup StaffGroup, string JobTitle, bool EarlyCareer, IReadOnlyList<ContractResponse> Contracts, DateOnly? LeftOn,
+        Guid? AppraiserId, IReadOnlyList<AppraiserPeriod> AppraiserHistory, uint Version)
     {
         public static StaffMemberResponse From(StaffMember member) => new(
-            member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber, member.StaffGroup, member.JobTitle,
+            member.Id, member.FirstName, member.LastName, member.WorkEmail, member.EmployeeNumber, member.StaffGroup, member.JobTitle, member.EarlyCareer,
             member.Contracts.OrderBy(c => c.StartDate)
                 .Select(c => new ContractResponse(c.SchoolId, c.School?.Name ?? "", c.Fte, c.StartDate, c.EndDate)).ToList(),
             member.LeftOn,
             member.AppraiserId,
-            member.AppraiserHistory.OrderBy(a => a.From).Select(a => new AppraiserPeriod(a.AppraiserId, a.From, a.To)).ToList());
+            member.AppraiserHistory.OrderBy(a => a.From).Select(a => new AppraiserPeriod(a.AppraiserId, a.From, a.To)).ToList(),
+            member.Version);
     }
 
     public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
@@ -145,6 +156,48 @@ public static class StaffMembersApi
                 await DuplicateOf(db, email, employeeNumber, cancellationToken) ?? ProblemExtensions.FieldError("workEmail", "This person is already on the staff."));
         }
         return TypedResults.Created($"/api/staff/staff-members/{member.Id}", StaffMemberResponse.From(member));
+    }
+
+    /// <summary>
+    /// Corrects a person's details. The caller sends the version it read: if someone else saved
+    /// in between, the answer is 409 and nothing is overwritten.
+    /// </summary>
+    public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateDetails(
+        Guid id, DetailsRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).Include(m => m.AppraiserHistory)
+            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null) return TypedResults.NotFound();
+        if (!member.Contracts.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();
+        // Checked here as well as in the UPDATE, so an out-of-date edit is refused even when it changes nothing.
+        if (request.Version != member.Version) return ProblemExtensions.StaleEdit($"{member.FirstName} {member.LastName}'s record");
+        var email = request.WorkEmail.Trim().ToLowerInvariant();
+        if (email != member.WorkEmail && await db.StaffMembers.AnyAsync(m => m.WorkEmail == email && m.Id != id, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("workEmail", $"{email} already belongs to someone on the staff."));
+        }
+
+        db.Entry(member).Property(m => m.Version).OriginalValue = request.Version!.Value;
+        member.FirstName = request.FirstName.Trim();
+        member.LastName = request.LastName.Trim();
+        member.WorkEmail = email;
+        member.StaffGroup = request.StaffGroup!.Value;
+        member.JobTitle = request.JobTitle.Trim();
+        member.EarlyCareer = request.EarlyCareer;
+        db.AddIntegrationEvent(new StaffMemberDetailsChanged(member.Id, member.FirstName, member.LastName, member.WorkEmail, member.StaffGroup, member.JobTitle, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ProblemExtensions.StaleEdit($"{member.FirstName} {member.LastName}'s record");
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(out _))
+        {
+            return TypedResults.ValidationProblem(ProblemExtensions.FieldError("workEmail", $"{email} already belongs to someone on the staff."));
+        }
+        return TypedResults.Ok(StaffMemberResponse.From(member));
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
     public DbSet<School> Schools => Set<School>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<TrustSettings> TrustSettings => Set<TrustSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,11 +35,19 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
             member.HasMany(m => m.AppraiserHistory).WithOne().HasForeignKey(a => a.StaffMemberId);
             member.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.AppraiserId).OnDelete(DeleteBehavior.Restrict);
             member.HasIndex(m => m.AppraiserId);
+            member.Property(m => m.Version).IsRowVersion();
         });
         modelBuilder.Entity<Contract>(contract =>
         {
             contract.Property(c => c.Fte).HasPrecision(4, 3);
             contract.HasOne(c => c.School).WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TrustSettings>(settings =>
+        {
+            settings.Property(t => t.Id).ValueGeneratedNever();
+            settings.Property(t => t.TrustName).HasMaxLength(200);
+            settings.Property(t => t.Version).IsRowVersion();
+            settings.HasData(new TrustSettings());
         });
         modelBuilder.Entity<AppraiserAssignment>(assignment =>
         {

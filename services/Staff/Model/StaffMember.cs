@@ -13,6 +13,8 @@ public sealed class StaffMember
     public required string EmployeeNumber { get; set; }
     public StaffGroup StaffGroup { get; set; }
     public required string JobTitle { get; set; }
+    /// <summary>In their first two years of teaching (an early career teacher), with their own support and deadlines.</summary>
+    public bool EarlyCareer { get; set; }
     public List<Contract> Contracts { get; init; } = [];
     /// <summary>Their line manager, who appraises them; the history is in <see cref="AppraiserHistory"/>.</summary>
     public Guid? AppraiserId { get; set; }
@@ -20,6 +22,8 @@ public sealed class StaffMember
     /// <summary>Set when they leave the trust; the record is kept for the retention period.</summary>
     public DateOnly? LeftOn { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>PostgreSQL's xmin: a stale edit is refused, not silently overwritten.</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>Employment at one school; people may hold several across the trust.</summary>

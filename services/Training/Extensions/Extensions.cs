@@ -14,6 +14,7 @@ internal static class Extensions
         {
             bus.AddConsumer<StaffMemberJoinedConsumer>();
             bus.AddConsumer<AppraiserAssignedConsumer>();
+            bus.AddConsumer<StaffMemberDetailsChangedConsumer>();
         });
         builder.AddServiceAuthentication(GlaApis.Training);
         builder.Services.AddValidation();

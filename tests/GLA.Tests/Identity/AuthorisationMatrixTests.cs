@@ -48,6 +48,11 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
 
     private object NewJoiner(Guid school) => Api.NewStaffMember(school);
 
+    private static object StaleEdit(People.Person person) => new
+    {
+        firstName = person.Name, lastName = "Tester", workEmail = person.Email, staffGroup = "Teaching", jobTitle = "Teacher", earlyCareer = false, version = 1,
+    };
+
     private static object Tomorrow => new { leavingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd") };
 
     private Dictionary<string, Case[]> Matrix()
@@ -83,6 +88,22 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
             [
                 new("own school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(a)), E(401, 403, 201, 403, 201, 401)),
                 new("other school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(b)), E(401, 403, 403, 403, 201, 401)),
+            ],
+            ["GET /api/staff/trust"] = [new("settings", _ => Get("/api/staff/trust"), E(401, 200, 200, 200, 200, 401))],
+            // 30 February is refused after the access check, so the matrix changes no setting.
+            ["PUT /api/staff/trust"] =
+            [
+                new("settings", _ => Send(HttpMethod.Put, "/api/staff/trust",
+                    new { trustName = "Matrix Trust", academicYearStartMonth = 2, academicYearStartDay = 30, payRecommendationsUsed = false, version = 1 }),
+                    E(401, 403, 403, 403, 400, 401)),
+            ],
+            // An out-of-date version is refused after the access check, so the matrix edits nobody.
+            ["PUT /api/staff/staff-members/{id}"] =
+            [
+                new("colleague", _ => Send(HttpMethod.Put, $"/api/staff/staff-members/{people.ColleagueA.StaffMemberId}", StaleEdit(people.ColleagueA)),
+                    E(401, 403, 409, 403, 409, 401)),
+                new("other school", _ => Send(HttpMethod.Put, $"/api/staff/staff-members/{people.TeacherB.StaffMemberId}", StaleEdit(people.TeacherB)),
+                    E(401, 403, 403, 403, 409, 401)),
             ],
             // Appraising oneself is refused after the access check, so the matrix changes nobody's line manager.
             ["PUT /api/staff/staff-members/{id}/appraiser"] =

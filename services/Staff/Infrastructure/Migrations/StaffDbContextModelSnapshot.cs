@@ -233,6 +233,10 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("EarlyCareer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("early_career");
+
                     b.Property<string>("EmployeeNumber")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -267,6 +271,12 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("staff_group");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("WorkEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -288,6 +298,53 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasDatabaseName("ix_staff_members_work_email");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("GLA.Staff.Model.TrustSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYearStartDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_start_day");
+
+                    b.Property<int>("AcademicYearStartMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year_start_month");
+
+                    b.Property<bool>("PayRecommendationsUsed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pay_recommendations_used");
+
+                    b.Property<string>("TrustName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trust_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trust_settings");
+
+                    b.ToTable("trust_settings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AcademicYearStartDay = 1,
+                            AcademicYearStartMonth = 9,
+                            PayRecommendationsUsed = false,
+                            TrustName = "Our trust",
+                            Version = 0u
+                        });
                 });
 
             modelBuilder.Entity("GLA.Staff.Model.AppraiserAssignment", b =>
