@@ -15,5 +15,6 @@ app.MapSchoolsApi();
 app.MapStaffMembersApi();
 app.MapLineManagementApi();
 app.MapTrustApi();
+app.MapDirectoryExportApi();
 
 app.Run();

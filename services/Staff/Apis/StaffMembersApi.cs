@@ -67,25 +67,41 @@ public static class StaffMembersApi
 
     public sealed record StaffMemberPage(IReadOnlyList<StaffMemberResponse> Items, int Total, int Page, int PageSize);
 
-    /// <summary>The directory: trust-wide roles may list everyone; a school leader lists a school they lead.</summary>
-    public static async Task<Results<Ok<StaffMemberPage>, ForbidHttpResult>> ListStaffMembers(
-        ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken, Guid? schoolId = null, int page = 1, int pageSize = 50)
+    /// <summary>What the directory can be narrowed by; bound from the query string.</summary>
+    public sealed record DirectoryFilter(string? Search, Guid? SchoolId, StaffGroup? StaffGroup, Guid? AppraiserId, bool IncludeLeavers = false)
     {
-        if (schoolId is { } requested ? !user.LeadsSchool(requested) : !user.IsTrustWide())
+        /// <summary>Trust-wide roles may look at everyone; a school leader at a school they lead.</summary>
+        public bool AllowedFor(ClaimsPrincipal user) => SchoolId is { } school ? user.LeadsSchool(school) : user.IsTrustWide();
+
+        public IQueryable<StaffMember> Apply(IQueryable<StaffMember> query)
         {
-            return TypedResults.Forbid();
+            if (SchoolId is { } school) query = query.Where(m => m.Contracts.Any(c => c.SchoolId == school));
+            if (StaffGroup is { } group) query = query.Where(m => m.StaffGroup == group);
+            if (AppraiserId is { } appraiser) query = query.Where(m => m.AppraiserId == appraiser);
+            if (!IncludeLeavers) query = query.Where(m => m.LeftOn == null);
+            if (!string.IsNullOrWhiteSpace(Search))
+            {
+                var pattern = "%" + Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                query = query.Where(m => EF.Functions.ILike(m.FirstName + " " + m.LastName, pattern)
+                    || EF.Functions.ILike(m.WorkEmail, pattern) || EF.Functions.ILike(m.EmployeeNumber, pattern));
+            }
+            // A stable order, so paging never shows a person twice or skips one.
+            return query.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Id);
         }
+    }
+
+    /// <summary>The staff directory, a page at a time.</summary>
+    public static async Task<Results<Ok<StaffMemberPage>, ForbidHttpResult>> ListStaffMembers(
+        [AsParameters] DirectoryFilter filter, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+    {
+        if (!filter.AllowedFor(user)) return TypedResults.Forbid();
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = db.StaffMembers.AsNoTracking();
-        if (schoolId is { } school)
-        {
-            query = query.Where(m => m.Contracts.Any(c => c.SchoolId == school));
-        }
+        var query = filter.Apply(db.StaffMembers.AsNoTracking());
         var total = await query.CountAsync(cancellationToken);
         var members = await query
             .Include(m => m.Contracts).ThenInclude(c => c.School)
-            .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Id)
+            .Include(m => m.AppraiserHistory)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

@@ -84,6 +84,12 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
                 new("whole trust", _ => Get("/api/staff/staff-members"), E(401, 403, 403, 200, 200, 401)),
             ],
             ["GET /api/staff/staff-members/{id}"] = ReadPerson("staff", 401),
+            ["GET /api/staff/staff-members/export"] =
+            [
+                new("own school", _ => Get($"/api/staff/staff-members/export?schoolId={a}"), E(401, 403, 200, 200, 200, 401)),
+                new("other school", _ => Get($"/api/staff/staff-members/export?schoolId={b}"), E(401, 403, 403, 200, 200, 401)),
+                new("whole trust", _ => Get("/api/staff/staff-members/export"), E(401, 403, 403, 200, 200, 401)),
+            ],
             ["POST /api/staff/staff-members"] =
             [
                 new("own school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(a)), E(401, 403, 201, 403, 201, 401)),
