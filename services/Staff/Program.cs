@@ -16,5 +16,6 @@ app.MapStaffMembersApi();
 app.MapLineManagementApi();
 app.MapTrustApi();
 app.MapDirectoryExportApi();
+app.MapImportsApi();
 
 app.Run();

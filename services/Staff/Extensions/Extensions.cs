@@ -1,5 +1,6 @@
 using GLA.ServiceDefaults.Messaging;
 using GLA.ServiceDefaults.Security;
+using GLA.Staff.Imports;
 using GLA.Staff.Infrastructure;
 
 namespace GLA.Staff.Extensions;
@@ -12,5 +13,8 @@ internal static class Extensions
         builder.AddMessaging<StaffDbContext>();
         builder.AddServiceAuthentication(GlaApis.Staff);
         builder.Services.AddValidation();
+        builder.Services.AddScoped<ImportProcessor>();
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddHostedService<ImportWorker>();
     }
 }

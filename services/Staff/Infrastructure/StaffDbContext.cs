@@ -1,5 +1,8 @@
 using GLA.ServiceDefaults.Messaging;
+using System.Text.Json;
+using GLA.Staff.Imports;
 using GLA.Staff.Model;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace GLA.Staff.Infrastructure;
@@ -10,6 +13,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<TrustSettings> TrustSettings => Set<TrustSettings>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +53,19 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
             settings.Property(t => t.Version).IsRowVersion();
             settings.HasData(new TrustSettings());
         });
+        modelBuilder.Entity<ImportJob>(job =>
+        {
+            job.Property(j => j.FileName).HasMaxLength(260);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.RequestedBy).HasMaxLength(200);
+            job.Property(j => j.Errors).HasColumnType("jsonb").HasConversion(
+                errors => JsonSerializer.Serialize(errors, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<ImportError>>(json, JsonSerializerOptions.Web) ?? new List<ImportError>(),
+                new ValueComparer<List<ImportError>>((a, b) => a!.SequenceEqual(b!), list => list.Count, list => list.ToList()));
+            job.HasIndex(j => new { j.Status, j.QueuedAt });
+            job.HasOne(j => j.File).WithOne().HasForeignKey<ImportFile>(f => f.ImportJobId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ImportFile>().HasKey(f => f.ImportJobId);
         modelBuilder.Entity<AppraiserAssignment>(assignment =>
         {
             assignment.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.AppraiserId).OnDelete(DeleteBehavior.Restrict);

@@ -95,6 +95,14 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
                 new("own school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(a)), E(401, 403, 201, 403, 201, 401)),
                 new("other school", _ => Send(HttpMethod.Post, "/api/staff/staff-members", NewJoiner(b)), E(401, 403, 403, 403, 201, 401)),
             ],
+            // An upload with no file is refused after the access check, so the matrix imports nothing.
+            ["POST /api/staff/imports"] =
+            [
+                new("no file", _ => new HttpRequestMessage(HttpMethod.Post, "/api/staff/imports") { Content = new MultipartFormDataContent() },
+                    E(401, 403, 403, 403, 400, 401)),
+            ],
+            ["GET /api/staff/imports"] = [new("recent imports", _ => Get("/api/staff/imports"), E(401, 403, 403, 403, 200, 401))],
+            ["GET /api/staff/imports/{id}"] = [new("unknown import", _ => Get($"/api/staff/imports/{Guid.NewGuid()}"), E(401, 403, 403, 403, 404, 401))],
             ["GET /api/staff/trust"] = [new("settings", _ => Get("/api/staff/trust"), E(401, 200, 200, 200, 200, 401))],
             // 30 February is refused after the access check, so the matrix changes no setting.
             ["PUT /api/staff/trust"] =

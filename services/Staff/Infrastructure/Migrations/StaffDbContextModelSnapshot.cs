@@ -98,6 +98,97 @@ namespace GLA.Staff.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GLA.Staff.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_job_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("ImportJobId")
+                        .HasName("pk_import_file");
+
+                    b.ToTable("import_file", (string)null);
+                });
+
+            modelBuilder.Entity("GLA.Staff.Imports.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_done");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("Status", "QueuedAt")
+                        .HasDatabaseName("ix_import_jobs_status_queued_at");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
             modelBuilder.Entity("GLA.Staff.Model.AppraiserAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,6 +438,16 @@ namespace GLA.Staff.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GLA.Staff.Imports.ImportFile", b =>
+                {
+                    b.HasOne("GLA.Staff.Imports.ImportJob", null)
+                        .WithOne("File")
+                        .HasForeignKey("GLA.Staff.Imports.ImportFile", "ImportJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_file_import_jobs_import_job_id");
+                });
+
             modelBuilder.Entity("GLA.Staff.Model.AppraiserAssignment", b =>
                 {
                     b.HasOne("GLA.Staff.Model.StaffMember", null)
@@ -389,6 +490,11 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasForeignKey("AppraiserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_staff_members_staff_members_appraiser_id");
+                });
+
+            modelBuilder.Entity("GLA.Staff.Imports.ImportJob", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
