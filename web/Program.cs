@@ -18,6 +18,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapSignInEndpoints();
+app.MapStaffEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
 
 app.Run();

@@ -1,0 +1,67 @@
+using GLA.Tests.EndToEnd;
+using Microsoft.Playwright;
+
+namespace GLA.Tests.Web;
+
+/// <summary>The trust admin's pages in a real browser: schools, an import with its progress, the directory and a record.</summary>
+public sealed class StaffPagesInBrowserTests(SystemFixture system, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignedInAdminAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = system.GatewayAddress.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("#sign-in");
+        await page.FillAsync("#email", SystemFixture.AdminEmail);
+        await page.FillAsync("#password", SystemFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("#signed-in-as");
+        return page;
+    }
+
+    [Fact]
+    public async Task Admin_adds_a_school_imports_its_staff_watches_progress_and_finds_them()
+    {
+        var page = await SignedInAdminAsync();
+        var urn = Api.NextUrn();
+
+        await page.GotoAsync("/schools");
+        await page.FillAsync("#name", "Larkspur Primary");
+        await page.FillAsync("#urn", "12");
+        await page.ClickAsync("text=Add school");
+        var problem = await page.InnerTextAsync("#problem");
+        Assert.Contains("six-digit", problem);
+        Assert.Contains("Phase", problem);
+        await page.FillAsync("#urn", urn);
+        await page.SelectOptionAsync("#phase", "Primary");
+        await page.ClickAsync("text=Add school");
+        Assert.Contains("Larkspur Primary has been added", await page.InnerTextAsync("#added"));
+
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var file = Path.Combine(Path.GetTempPath(), $"larkspur-{tag}.csv");
+        await File.WriteAllTextAsync(file, $"""
+            Employee Number,Legal Forename,Legal Surname,Work Email,Staff Category,Job Title,School URN,Start Date,FTE
+            K{tag}1,Freya,Lindqvist,freya.{tag}@larkspur.sch.uk,Teacher,Year 6 Teacher,{urn},01/09/2022,1
+            K{tag}2,Kwame,Mensah,kwame.{tag}@larkspur.sch.uk,Support,Learning Mentor,{urn},01/09/2023,0.6
+            K{tag}3,Nora,Quinn,not-an-email,Teacher,Teacher,{urn},01/09/2023,1
+            """, TestContext.Current.CancellationToken);
+        await page.GotoAsync("/imports");
+        await page.SetInputFilesAsync("#file", file);
+        await page.ClickAsync("text=Upload and import");
+        await page.WaitForSelectorAsync("text=Import finished", new() { Timeout = 60_000 });
+        Assert.Contains("2 new", await page.InnerTextAsync("#counts"));
+        Assert.Contains("not a work email", await page.InnerTextAsync("#errors"));
+        Assert.Equal("100", await page.GetAttributeAsync("#progress", "value"));
+
+        await page.GotoAsync("/staff");
+        await page.FillAsync("#search", tag);
+        await page.ClickAsync("text=Find");
+        await page.WaitForSelectorAsync("text=Kwame Mensah");
+        Assert.Contains("2 people", await page.InnerTextAsync("#count"));
+        await page.ClickAsync("text=Kwame Mensah");
+        await page.WaitForSelectorAsync("h1:has-text('Kwame Mensah')");
+        Assert.Contains("Learning Mentor", await page.InnerTextAsync("dl.summary"));
+        Assert.Contains("Larkspur Primary", await page.InnerTextAsync("table"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "staff-record.png"), FullPage = true });
+    }
+}
