@@ -17,5 +17,6 @@ app.MapLineManagementApi();
 app.MapTrustApi();
 app.MapDirectoryExportApi();
 app.MapImportsApi();
+app.MapMoversApi();
 
 app.Run();

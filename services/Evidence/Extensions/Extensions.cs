@@ -15,6 +15,7 @@ internal static class Extensions
             bus.AddConsumer<StaffMemberJoinedConsumer>();
             bus.AddConsumer<AppraiserAssignedConsumer>();
             bus.AddConsumer<StaffMemberDetailsChangedConsumer>();
+            bus.AddConsumer<StaffMemberMovedConsumer>();
         });
         builder.AddBlobStorage();
         builder.AddServiceAuthentication(GlaApis.Evidence);

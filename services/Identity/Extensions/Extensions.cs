@@ -25,6 +25,7 @@ internal static class Extensions
             bus.AddConsumer<StaffMemberLeftConsumer>();
             bus.AddConsumer<AppraiserAssignedConsumer>();
             bus.AddConsumer<StaffMemberDetailsChangedConsumer>();
+            bus.AddConsumer<StaffMemberMovedConsumer>();
         });
         builder.AddServiceAuthentication(GlaApis.Identity);
         builder.Services.AddDataProtection().SetApplicationName("gla-identity").PersistKeysToDbContext<AccountsDbContext>();

@@ -35,7 +35,7 @@ public static class LineManagementApi
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!member.Contracts.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();
+        if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
 
         var from = request.From!.Value;
         if (member.LeftOn is not null)

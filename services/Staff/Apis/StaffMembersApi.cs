@@ -75,7 +75,8 @@ public static class StaffMembersApi
 
         public IQueryable<StaffMember> Apply(IQueryable<StaffMember> query)
         {
-            if (SchoolId is { } school) query = query.Where(m => m.Contracts.Any(c => c.SchoolId == school));
+            // Their current school (a mover's old school no longer lists them), or where a leaver last worked.
+            if (SchoolId is { } school) query = query.Where(m => m.Contracts.Any(c => c.SchoolId == school && (c.EndDate == null || m.LeftOn != null)));
             if (StaffGroup is { } group) query = query.Where(m => m.StaffGroup == group);
             if (AppraiserId is { } appraiser) query = query.Where(m => m.AppraiserId == appraiser);
             if (!IncludeLeavers) query = query.Where(m => m.LeftOn == null);
@@ -117,7 +118,7 @@ public static class StaffMembersApi
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!user.CanSeeStaffMember(member.Id, member.Contracts.Select(c => c.SchoolId), member.AppraiserId)) return TypedResults.Forbid();
+        if (!user.CanSeeStaffMember(member.Id, member.SchoolIdsInCharge(), member.AppraiserId)) return TypedResults.Forbid();
         return TypedResults.Ok(StaffMemberResponse.From(member));
     }
 
@@ -184,7 +185,7 @@ public static class StaffMembersApi
         var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).Include(m => m.AppraiserHistory)
             .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!member.Contracts.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();
+        if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
         // Checked here as well as in the UPDATE, so an out-of-date edit is refused even when it changes nothing.
         if (request.Version != member.Version) return ProblemExtensions.StaleEdit($"{member.FirstName} {member.LastName}'s record");
         var email = request.WorkEmail.Trim().ToLowerInvariant();
@@ -225,7 +226,7 @@ public static class StaffMembersApi
     {
         var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
-        if (!member.Contracts.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();
+        if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
 
         var leavingDate = request.LeavingDate!.Value;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -24,6 +24,13 @@ public sealed class StaffMember
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     /// <summary>PostgreSQL's xmin: a stale edit is refused, not silently overwritten.</summary>
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The schools whose leaders look after this person: where they work now, or, for a leaver,
+    /// where they worked. A mover's old school no longer sees their record.
+    /// </summary>
+    public IEnumerable<Guid> SchoolIdsInCharge() =>
+        Contracts.Where(c => c.EndDate is null || LeftOn is not null).Select(c => c.SchoolId).Distinct();
 }
 
 /// <summary>Employment at one school; people may hold several across the trust.</summary>

@@ -127,6 +127,14 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
                 new("other school", _ => Send(HttpMethod.Put, $"/api/staff/staff-members/{people.TeacherB.StaffMemberId}/appraiser",
                     new { appraiserId = people.TeacherB.StaffMemberId, from = "2026-09-01" }), E(401, 403, 403, 403, 400, 401)),
             ],
+            // A move to a school that does not exist is refused after the access check, so the matrix moves nobody.
+            ["POST /api/staff/staff-members/{id}/move"] =
+            [
+                new("colleague", _ => Send(HttpMethod.Post, $"/api/staff/staff-members/{people.ColleagueA.StaffMemberId}/move",
+                    new { toSchoolId = Guid.NewGuid(), date = "2026-09-01" }), E(401, 403, 400, 403, 400, 401)),
+                new("other school", _ => Send(HttpMethod.Post, $"/api/staff/staff-members/{people.TeacherB.StaffMemberId}/move",
+                    new { toSchoolId = Guid.NewGuid(), date = "2026-09-01" }), E(401, 403, 403, 403, 400, 401)),
+            ],
             // A leaving date in the future is refused after the access check, so the matrix changes nobody.
             ["POST /api/staff/staff-members/{id}/leave"] =
             [
