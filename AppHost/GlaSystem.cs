@@ -58,6 +58,7 @@ public static class GlaSystem
             .WithEnvironment("Identity__MachineClients__trust-it__Secret", trustItSecret)
             .WithEnvironment("Identity__MachineClients__trust-it__DisplayName", "Trust IT integrations")
             .WithEnvironment("Identity__MachineClients__trust-it__Scopes__0", "staff")
+            .WithEnvironment("Identity__MachineClients__trust-it__Scopes__1", "identity")
             .WithEnvironment("Identity__MachineClients__trust-it__Roles__0", "trust-admin"); // GlaRoles.TrustAdmin: the AppHost references no service code
         // The Blazor web app: the OIDC client people use, reached only through the gateway.
         var web = Service("web", "web/Web.csproj", webDb)
