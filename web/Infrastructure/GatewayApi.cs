@@ -84,6 +84,15 @@ public sealed class GatewayApi(HttpClient http)
     public Task<(StaffMember? Member, ApiProblem? Problem)> RecordLeaverAsync(Guid id, DateOnly? leavingDate, CancellationToken cancellationToken) =>
         SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, $"/api/staff/staff-members/{id}/leave") { Content = JsonContent.Create(new { leavingDate }) }, cancellationToken);
 
+    public Task<(StaffMember? Member, ApiProblem? Problem)> AddJoinerAsync(object joiner, CancellationToken cancellationToken) =>
+        SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, "/api/staff/staff-members") { Content = JsonContent.Create(joiner) }, cancellationToken);
+
+    public Task<(StaffMember? Member, ApiProblem? Problem)> MoveAsync(Guid id, Guid? toSchoolId, DateOnly? date, CancellationToken cancellationToken) =>
+        SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, $"/api/staff/staff-members/{id}/move") { Content = JsonContent.Create(new { toSchoolId, date }) }, cancellationToken);
+
+    public Task<(StaffMember? Member, ApiProblem? Problem)> AssignAppraiserAsync(Guid id, Guid? appraiserId, DateOnly? from, CancellationToken cancellationToken) =>
+        SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Put, $"/api/staff/staff-members/{id}/appraiser") { Content = JsonContent.Create(new { appraiserId, from }) }, cancellationToken);
+
     public Task<HttpResponseMessage> ExportAsync(string query, CancellationToken cancellationToken) =>
         http.GetAsync("/api/staff/staff-members/export?" + query, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 

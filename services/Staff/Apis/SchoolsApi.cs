@@ -21,9 +21,9 @@ public static class SchoolsApi
     }
 
     public sealed record SchoolRequest(
-        [property: Required, StringLength(200, MinimumLength = 1)] string Name,
-        [property: Required, RegularExpression(@"^\d{6}$", ErrorMessage = "A URN is the school's six-digit Unique Reference Number.")] string Urn,
-        [property: Required] SchoolPhase? Phase,
+        [property: Required(ErrorMessage = "Enter the school's name."), StringLength(200, MinimumLength = 1)] string Name,
+        [property: Required(ErrorMessage = "Enter the school's URN."), RegularExpression(@"^\d{6}$", ErrorMessage = "A URN is the school's six-digit Unique Reference Number.")] string Urn,
+        [property: Required(ErrorMessage = "Choose the school's phase.")] SchoolPhase? Phase,
         [property: StringLength(100)] string? LocalAuthority);
 
     public sealed record SchoolResponse(Guid Id, string Name, string Urn, SchoolPhase Phase, string? LocalAuthority)

@@ -25,15 +25,15 @@ public static class StaffMembersApi
     }
 
     public sealed record NewStaffMemberRequest(
-        [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
-        [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
-        [property: Required, EmailAddress(ErrorMessage = "Enter a work email address like name@school.org.uk."), StringLength(254)] string WorkEmail,
-        [property: Required, StringLength(30, MinimumLength = 1)] string EmployeeNumber,
-        [property: Required] StaffGroup? StaffGroup,
-        [property: Required, StringLength(150, MinimumLength = 1)] string JobTitle,
-        [property: Required] Guid? SchoolId,
+        [property: Required(ErrorMessage = "Enter their first name."), StringLength(100, MinimumLength = 1)] string FirstName,
+        [property: Required(ErrorMessage = "Enter their last name."), StringLength(100, MinimumLength = 1)] string LastName,
+        [property: Required(ErrorMessage = "Enter their work email address."), EmailAddress(ErrorMessage = "Enter a work email address like name@school.org.uk."), StringLength(254)] string WorkEmail,
+        [property: Required(ErrorMessage = "Enter their employee number from the MIS."), StringLength(30, MinimumLength = 1)] string EmployeeNumber,
+        [property: Required(ErrorMessage = "Choose their staff group.")] StaffGroup? StaffGroup,
+        [property: Required(ErrorMessage = "Enter their job title."), StringLength(150, MinimumLength = 1)] string JobTitle,
+        [property: Required(ErrorMessage = "Choose their school.")] Guid? SchoolId,
         [property: Range(0.01, 1.0, ErrorMessage = "FTE is between 0.01 and 1.")] decimal? Fte,
-        [property: Required] DateOnly? StartDate);
+        [property: Required(ErrorMessage = "Enter the date they start.")] DateOnly? StartDate);
 
     public sealed record LeaverRequest([property: Required] DateOnly? LeavingDate);
 

@@ -31,7 +31,7 @@ public sealed class StaffPagesInBrowserTests(SystemFixture system, BrowserFixtur
         await page.ClickAsync("text=Add school");
         var problem = await page.InnerTextAsync("#problem");
         Assert.Contains("six-digit", problem);
-        Assert.Contains("Phase", problem);
+        Assert.Contains("Choose the school's phase.", problem);
         await page.FillAsync("#urn", urn);
         await page.SelectOptionAsync("#phase", "Primary");
         await page.ClickAsync("text=Add school");
@@ -63,5 +63,42 @@ public sealed class StaffPagesInBrowserTests(SystemFixture system, BrowserFixtur
         Assert.Contains("Learning Mentor", await page.InnerTextAsync("dl.summary"));
         Assert.Contains("Larkspur Primary", await page.InnerTextAsync("table"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "staff-record.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Admin_adds_a_joiner_gives_them_an_appraiser_and_records_a_move()
+    {
+        var first = await system.Gateway.CreateSchoolAsync("Primrose Hill Primary");
+        var second = await system.Gateway.CreateSchoolAsync("Quarry Bank Primary");
+        var mentor = await system.Gateway.AddStaffMemberAsync(first.Id());
+        var page = await SignedInAdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync("/staff/new");
+        await page.ClickAsync("text=Add joiner");
+        var problem = await page.InnerTextAsync("#problem");
+        Assert.Contains("Enter their first name.", problem);
+        Assert.Contains("Choose their school.", problem);
+
+        await page.FillAsync("#firstname", "Sienna");
+        await page.FillAsync("#lastname", "Achterberg");
+        await page.FillAsync("#workemail", $"sienna.{tag}@primrose.sch.uk");
+        await page.FillAsync("#employeenumber", $"J{tag}");
+        await page.SelectOptionAsync("#staffgroup", "Teaching");
+        await page.FillAsync("#jobtitle", "Reception Teacher");
+        await page.SelectOptionAsync("#schoolid", first.Id().ToString());
+        await page.FillAsync("#startdate", "2026-09-01");
+        await page.ClickAsync("text=Add joiner");
+        await page.WaitForSelectorAsync("h1:has-text('Sienna Achterberg')");
+
+        await page.SelectOptionAsync("#appraiserid", mentor.Id().ToString());
+        await page.ClickAsync("text=Save appraiser");
+        await page.WaitForSelectorAsync($"#appraiser:has-text('{(string)mentor["firstName"]!}')");
+
+        await page.SelectOptionAsync("#toschoolid", second.Id().ToString());
+        await page.FillAsync("#movedate", DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await page.ClickAsync("text=Record the move");
+        await page.WaitForSelectorAsync("td:has-text('Quarry Bank Primary')");
+        Assert.Contains("Primrose Hill Primary", await page.InnerTextAsync("table"));
     }
 }
