@@ -17,6 +17,8 @@ public static class SchoolsApi
         api.MapGet("/", ListSchools).RequireAuthorization(Policies.Person);
         api.MapGet("/{id:guid}", GetSchool).RequireAuthorization(Policies.Person);
         api.MapPost("/", CreateSchool).RequireAuthorization(Policies.TrustAdmin);
+        api.MapGet("/{id:guid}/sites", ListSites).RequireAuthorization(Policies.Person);
+        api.MapPost("/{id:guid}/sites", AddSite).RequireAuthorization(Policies.StaffManager);
         return app;
     }
 
@@ -24,11 +26,18 @@ public static class SchoolsApi
         [property: Required(ErrorMessage = "Enter the school's name."), StringLength(200, MinimumLength = 1)] string Name,
         [property: Required(ErrorMessage = "Enter the school's URN."), RegularExpression(@"^\d{6}$", ErrorMessage = "A URN is the school's six-digit Unique Reference Number.")] string Urn,
         [property: Required(ErrorMessage = "Choose the school's phase.")] SchoolPhase? Phase,
-        [property: StringLength(100)] string? LocalAuthority);
+        [property: StringLength(100)] string? LocalAuthority,
+        [property: StringLength(500)] string? Address = null);
 
-    public sealed record SchoolResponse(Guid Id, string Name, string Urn, SchoolPhase Phase, string? LocalAuthority)
+    public sealed record SiteRequest(
+        [property: Required(ErrorMessage = "Enter the site's name."), StringLength(200, MinimumLength = 1)] string Name,
+        [property: StringLength(500)] string? Address);
+
+    public sealed record SiteResponse(Guid Id, string Name, string? Address);
+
+    public sealed record SchoolResponse(Guid Id, string Name, string Urn, SchoolPhase Phase, string? LocalAuthority, string? Address)
     {
-        public static SchoolResponse From(School school) => new(school.Id, school.Name, school.Urn, school.Phase, school.LocalAuthority);
+        public static SchoolResponse From(School school) => new(school.Id, school.Name, school.Urn, school.Phase, school.LocalAuthority, school.Address);
     }
 
     /// <summary>Trust-wide roles see every school; everyone else the schools they work in.</summary>
@@ -67,6 +76,7 @@ public static class SchoolsApi
             Urn = request.Urn,
             Phase = request.Phase!.Value,
             LocalAuthority = request.LocalAuthority?.Trim(),
+            Address = request.Address?.Trim(),
         };
         db.Schools.Add(school);
         try
@@ -78,5 +88,38 @@ public static class SchoolsApi
             return TypedResults.ValidationProblem(duplicateUrn);
         }
         return TypedResults.Created($"/api/staff/schools/{school.Id}", SchoolResponse.From(school));
+    }
+
+    public static async Task<Results<Ok<List<SiteResponse>>, NotFound, ForbidHttpResult>> ListSites(
+        Guid id, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
+    {
+        if (!user.CanSeeSchool(id)) return TypedResults.Forbid();
+        var school = await db.Schools.AsNoTracking().Include(s => s.Sites).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return school is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(school.Sites.OrderBy(s => s.Name).Select(s => new SiteResponse(s.Id, s.Name, s.Address)).ToList());
+    }
+
+    /// <summary>A school's leader, or a trust admin, adds the places the school works from.</summary>
+    public static async Task<Results<Created<SiteResponse>, NotFound, ForbidHttpResult, ValidationProblem>> AddSite(
+        Guid id, SiteRequest request, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
+    {
+        if (!user.LeadsSchool(id)) return TypedResults.Forbid();
+        var school = await db.Schools.Include(s => s.Sites).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (school is null) return TypedResults.NotFound();
+        var name = request.Name.Trim();
+        var duplicate = ProblemExtensions.FieldError("name", $"{school.Name} already has a site called {name}.");
+        if (school.Sites.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))) return TypedResults.ValidationProblem(duplicate);
+        var site = new Site { SchoolId = school.Id, Name = name, Address = request.Address?.Trim() };
+        db.Add(site);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(out _))
+        {
+            return TypedResults.ValidationProblem(duplicate);
+        }
+        return TypedResults.Created($"/api/staff/schools/{id}/sites", new SiteResponse(site.Id, site.Name, site.Address));
     }
 }

@@ -24,6 +24,14 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
             school.HasIndex(s => s.Urn).IsUnique();
             school.Property(s => s.Phase).HasConversion<string>().HasMaxLength(30);
             school.Property(s => s.LocalAuthority).HasMaxLength(100);
+            school.Property(s => s.Address).HasMaxLength(500);
+            school.HasMany(s => s.Sites).WithOne().HasForeignKey(site => site.SchoolId);
+        });
+        modelBuilder.Entity<Site>(site =>
+        {
+            site.Property(x => x.Name).HasMaxLength(200);
+            site.Property(x => x.Address).HasMaxLength(500);
+            site.HasIndex(x => new { x.SchoolId, x.Name }).IsUnique();
         });
         modelBuilder.Entity<StaffMember>(member =>
         {

@@ -72,6 +72,16 @@ public sealed class AuthorisationMatrixTests(SystemFixture system, People people
                 new("own school", _ => Get($"/api/staff/schools/{a}"), E(401, 200, 200, 200, 200, 401)),
                 new("other school", _ => Get($"/api/staff/schools/{b}"), E(401, 403, 403, 200, 200, 401)),
             ],
+            ["GET /api/staff/schools/{id}/sites"] =
+            [
+                new("own school", _ => Get($"/api/staff/schools/{a}/sites"), E(401, 200, 200, 200, 200, 401)),
+                new("other school", _ => Get($"/api/staff/schools/{b}/sites"), E(401, 403, 403, 200, 200, 401)),
+            ],
+            ["POST /api/staff/schools/{id}/sites"] =
+            [
+                new("own school", _ => Send(HttpMethod.Post, $"/api/staff/schools/{a}/sites", new { name = "Site " + Guid.NewGuid() }), E(401, 403, 201, 403, 201, 401)),
+                new("other school", _ => Send(HttpMethod.Post, $"/api/staff/schools/{b}/sites", new { name = "Site " + Guid.NewGuid() }), E(401, 403, 403, 403, 201, 401)),
+            ],
             ["POST /api/staff/schools"] =
             [
                 new("new school", _ => Send(HttpMethod.Post, "/api/staff/schools", new { name = "Matrix School", urn = Api.NextUrn(), phase = "Primary" }),

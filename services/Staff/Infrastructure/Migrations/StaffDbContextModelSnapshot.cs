@@ -271,6 +271,11 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -307,6 +312,38 @@ namespace GLA.Staff.Infrastructure.Migrations
                         .HasDatabaseName("ix_schools_urn");
 
                     b.ToTable("schools", (string)null);
+                });
+
+            modelBuilder.Entity("GLA.Staff.Model.Site", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_site_school_id_name");
+
+                    b.ToTable("site", (string)null);
                 });
 
             modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
@@ -483,6 +520,16 @@ namespace GLA.Staff.Infrastructure.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("GLA.Staff.Model.Site", b =>
+                {
+                    b.HasOne("GLA.Staff.Model.School", null)
+                        .WithMany("Sites")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_site_schools_school_id");
+                });
+
             modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
                 {
                     b.HasOne("GLA.Staff.Model.StaffMember", null)
@@ -495,6 +542,11 @@ namespace GLA.Staff.Infrastructure.Migrations
             modelBuilder.Entity("GLA.Staff.Imports.ImportJob", b =>
                 {
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("GLA.Staff.Model.School", b =>
+                {
+                    b.Navigation("Sites");
                 });
 
             modelBuilder.Entity("GLA.Staff.Model.StaffMember", b =>
