@@ -87,6 +87,9 @@ public sealed class GatewayApi(HttpClient http)
     public Task<(StaffMember? Member, ApiProblem? Problem)> AddJoinerAsync(object joiner, CancellationToken cancellationToken) =>
         SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, "/api/staff/staff-members") { Content = JsonContent.Create(joiner) }, cancellationToken);
 
+    public Task<(StaffMember? Member, ApiProblem? Problem)> UpdateDetailsAsync(Guid id, object details, CancellationToken cancellationToken) =>
+        SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Put, $"/api/staff/staff-members/{id}") { Content = JsonContent.Create(details) }, cancellationToken);
+
     public Task<(StaffMember? Member, ApiProblem? Problem)> MoveAsync(Guid id, Guid? toSchoolId, DateOnly? date, CancellationToken cancellationToken) =>
         SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, $"/api/staff/staff-members/{id}/move") { Content = JsonContent.Create(new { toSchoolId, date }) }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using GLA.Tests.EndToEnd;
 using Microsoft.Playwright;
 
@@ -100,5 +101,26 @@ public sealed class StaffPagesInBrowserTests(SystemFixture system, BrowserFixtur
         await page.ClickAsync("text=Record the move");
         await page.WaitForSelectorAsync("td:has-text('Quarry Bank Primary')");
         Assert.Contains("Primrose Hill Primary", await page.InnerTextAsync("table"));
+    }
+
+    [Fact]
+    public async Task Two_people_editing_one_record_the_second_is_told_and_nothing_is_lost()
+    {
+        var school = await system.Gateway.CreateSchoolAsync();
+        var person = await system.Gateway.AddStaffMemberAsync(school.Id());
+        var office = await SignedInAdminAsync();
+        var head = await SignedInAdminAsync();
+        await office.GotoAsync($"/staff/{person.Id()}");
+        await head.GotoAsync($"/staff/{person.Id()}");
+
+        await office.FillAsync("#jobtitle", "Head of Year 9");
+        await office.ClickAsync("text=Save details");
+        await office.WaitForSelectorAsync("dd:has-text('Head of Year 9')");
+        await head.FillAsync("#jobtitle", "Head of Science");
+        await head.ClickAsync("text=Save details");
+
+        Assert.Contains("Someone else has changed this", await head.InnerTextAsync("#problem"));
+        var saved = await system.Gateway.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>($"/api/staff/staff-members/{person.Id()}", TestContext.Current.CancellationToken);
+        Assert.Equal("Head of Year 9", (string)saved!["jobTitle"]!);
     }
 }
