@@ -87,6 +87,14 @@ public sealed class GatewayApi(HttpClient http)
     public Task<(StaffMember? Member, ApiProblem? Problem)> AddJoinerAsync(object joiner, CancellationToken cancellationToken) =>
         SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Post, "/api/staff/staff-members") { Content = JsonContent.Create(joiner) }, cancellationToken);
 
+    public sealed record TrustSettings(string TrustName, int AcademicYearStartMonth, int AcademicYearStartDay, bool PayRecommendationsUsed, uint Version);
+
+    public Task<(TrustSettings? Settings, ApiProblem? Problem)> TrustSettingsAsync(CancellationToken cancellationToken) =>
+        SendAsync<TrustSettings>(new HttpRequestMessage(HttpMethod.Get, "/api/staff/trust"), cancellationToken);
+
+    public Task<(TrustSettings? Settings, ApiProblem? Problem)> UpdateTrustSettingsAsync(TrustSettings settings, CancellationToken cancellationToken) =>
+        SendAsync<TrustSettings>(new HttpRequestMessage(HttpMethod.Put, "/api/staff/trust") { Content = JsonContent.Create(settings) }, cancellationToken);
+
     public Task<(StaffMember? Member, ApiProblem? Problem)> UpdateDetailsAsync(Guid id, object details, CancellationToken cancellationToken) =>
         SendAsync<StaffMember>(new HttpRequestMessage(HttpMethod.Put, $"/api/staff/staff-members/{id}") { Content = JsonContent.Create(details) }, cancellationToken);
 

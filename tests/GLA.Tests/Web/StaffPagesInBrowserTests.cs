@@ -123,4 +123,26 @@ public sealed class StaffPagesInBrowserTests(SystemFixture system, BrowserFixtur
         var saved = await system.Gateway.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>($"/api/staff/staff-members/{person.Id()}", TestContext.Current.CancellationToken);
         Assert.Equal("Head of Year 9", (string)saved!["jobTitle"]!);
     }
+
+    [Fact]
+    public async Task Admin_changes_the_trust_settings_and_an_impossible_date_is_explained()
+    {
+        var page = await SignedInAdminAsync();
+        await page.GotoAsync("/trust");
+
+        await page.FillAsync("#startday", "30");
+        await page.SelectOptionAsync("#startmonth", "2");
+        await page.ClickAsync("text=Save settings");
+        Assert.Contains("does not exist in that month", await page.InnerTextAsync("#problem"));
+
+        await page.FillAsync("#trustname", "Northern Lights Learning Trust");
+        await page.FillAsync("#startday", "1");
+        await page.SelectOptionAsync("#startmonth", "9");
+        await page.CheckAsync("#pay");
+        await page.ClickAsync("text=Save settings");
+        await page.WaitForSelectorAsync("#saved");
+        var settings = await system.Gateway.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/staff/trust", TestContext.Current.CancellationToken);
+        Assert.Equal("Northern Lights Learning Trust", (string)settings!["trustName"]!);
+        Assert.True((bool)settings["payRecommendationsUsed"]!);
+    }
 }
