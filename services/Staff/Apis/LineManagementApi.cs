@@ -29,11 +29,7 @@ public static class LineManagementApi
     public static async Task<Results<Ok<StaffMembersApi.StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem>> AssignAppraiser(
         Guid id, AssignAppraiserRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var member = await db.StaffMembers
-            .Include(m => m.Contracts).ThenInclude(c => c.School)
-            .Include(m => m.AppraiserHistory)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var member = await db.StaffRecords.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
         if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
 

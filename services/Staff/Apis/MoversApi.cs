@@ -32,8 +32,7 @@ public static class MoversApi
     public static async Task<Results<Ok<StaffMembersApi.StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem>> Move(
         Guid id, MoveRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).Include(m => m.AppraiserHistory)
-            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var member = await db.StaffRecords.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
         var open = member.Contracts.Where(c => c.EndDate is null).ToList();
         if (!open.Select(c => c.SchoolId).Any(user.LeadsSchool)) return TypedResults.Forbid();

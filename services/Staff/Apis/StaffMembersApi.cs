@@ -98,13 +98,9 @@ public static class StaffMembersApi
         if (!filter.AllowedFor(user)) return TypedResults.Forbid();
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = filter.Apply(db.StaffMembers.AsNoTracking());
-        var total = await query.CountAsync(cancellationToken);
-        var members = await query
-            .Include(m => m.Contracts).ThenInclude(c => c.School)
-            .Include(m => m.AppraiserHistory)
+        var total = await filter.Apply(db.StaffMembers).CountAsync(cancellationToken);
+        var members = await filter.Apply(db.StaffRecords.AsNoTracking())
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new StaffMemberPage(members.ConvertAll(StaffMemberResponse.From), total, page, pageSize));
     }
@@ -112,11 +108,7 @@ public static class StaffMembersApi
     public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult>> GetStaffMember(
         Guid id, ClaimsPrincipal user, StaffDbContext db, CancellationToken cancellationToken)
     {
-        var member = await db.StaffMembers.AsNoTracking()
-            .Include(m => m.Contracts).ThenInclude(c => c.School)
-            .Include(m => m.AppraiserHistory)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var member = await db.StaffRecords.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
         if (!user.CanSeeStaffMember(member.Id, member.SchoolIdsInCharge(), member.AppraiserId)) return TypedResults.Forbid();
         return TypedResults.Ok(StaffMemberResponse.From(member));
@@ -182,8 +174,7 @@ public static class StaffMembersApi
     public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateDetails(
         Guid id, DetailsRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).Include(m => m.AppraiserHistory)
-            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var member = await db.StaffRecords.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
         if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
         // Checked here as well as in the UPDATE, so an out-of-date edit is refused even when it changes nothing.
@@ -224,7 +215,7 @@ public static class StaffMembersApi
     public static async Task<Results<Ok<StaffMemberResponse>, NotFound, ForbidHttpResult, ValidationProblem>> RecordLeaver(
         Guid id, LeaverRequest request, ClaimsPrincipal user, StaffDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var member = await db.StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var member = await db.StaffRecords.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null) return TypedResults.NotFound();
         if (!member.SchoolIdsInCharge().Any(user.LeadsSchool)) return TypedResults.Forbid();
 

@@ -15,6 +15,10 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : D
     public DbSet<TrustSettings> TrustSettings => Set<TrustSettings>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    /// <summary>Staff members with everything a record shows: contracts with their schools, and the appraiser history.</summary>
+    public IQueryable<StaffMember> StaffRecords =>
+        StaffMembers.Include(m => m.Contracts).ThenInclude(c => c.School).Include(m => m.AppraiserHistory).AsSplitQuery();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<School>(school =>
